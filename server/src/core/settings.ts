@@ -1,0 +1,86 @@
+// Types for the mail settings of a scope, the project config file and the check API.
+import type {
+  Assignment,
+  ConstantDeclaration,
+  Finding,
+  ReadResult,
+  Scope,
+  SeveritySetting,
+  Target,
+} from './types';
+
+export type Role = 'host' | 'port' | 'username' | 'password' | 'from' | 'ssl' | 'tls' | 'sending-enabled';
+
+export const ROLES: readonly Role[] = ['host', 'port', 'username', 'password', 'from', 'ssl', 'tls', 'sending-enabled'];
+
+export type TargetSource = 'directive' | 'config' | 'file-kind' | 'default';
+
+export interface ResolvedTarget {
+  target: Target;
+  source: TargetSource;
+  /** In the user's words: "inline directive on line 3", ".mendix-email.json (overrides: deploy/**)", "file kind: m2ee.yaml", "setting mendixEmail.defaultTarget". */
+  detail: string;
+}
+
+export interface MailSettings {
+  scope: Scope;
+  target: ResolvedTarget;
+  /** The winning assignment for each role the scope sets. */
+  roles: Partial<Record<Role, Assignment>>;
+  /** Other constants that hold (or by name should hold) email addresses; checked as recipients. */
+  addresses: Assignment[];
+  /** One winning assignment per constant name, after precedence. */
+  effective: Assignment[];
+  /** Each assignment that lost to another one for the same constant. */
+  overridden: { loser: Assignment; winner: Assignment }[];
+}
+
+/** `.mendix-email.json`, after parsing and validation. */
+export interface ProjectConfig {
+  target?: Target;
+  /** glob (relative to the config file's folder) → target */
+  overrides?: Record<string, Target>;
+  /** constant name `Module.Constant` → role */
+  roles?: Record<string, Role>;
+  /** rule id → severity or 'off' */
+  rules?: Record<string, SeveritySetting>;
+  /** network (DNS) checks; default true */
+  online?: boolean;
+  dns?: { servers?: string[] };
+}
+
+export interface LoadedProjectConfig {
+  config: ProjectConfig;
+  /** absolute path of the `.mendix-email.json` that was used */
+  file: string;
+  /** problems in the config file itself (shown on that file) */
+  problems: { message: string; range?: import('./types').Range }[];
+}
+
+export interface CheckInput {
+  /** absolute file system path (the name decides the reader, with the content) */
+  path: string;
+  text: string;
+  /** the editor's language id, a hint only */
+  languageId?: string;
+}
+
+export interface CheckOptions {
+  projectConfig?: LoadedProjectConfig;
+  /** the editor's / CLI's default target (setting mendixEmail.defaultTarget); default 'mendix-cloud' */
+  defaultTarget?: Target;
+  /** editor settings `mendixEmail.rules`; the project config file wins over these */
+  ruleSeverities?: Record<string, SeveritySetting>;
+  /** declarations found elsewhere in the workspace (metadata.json, Constants.java) */
+  declarations?: ConstantDeclaration[];
+  /** reads a file another file refers to (compose env_file); undefined when it cannot be read */
+  readReferencedFile?: (absolutePath: string) => string | undefined;
+  /** whether git tracks (or would track) the file; undefined = not in a git repository */
+  isTrackedByGit?: (absolutePath: string) => boolean | undefined;
+}
+
+export interface CheckResult {
+  read: ReadResult;
+  settings: MailSettings[];
+  findings: Finding[];
+}

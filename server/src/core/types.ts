@@ -1,0 +1,157 @@
+// The data that flows through the core: file text → reader → scopes of assignments →
+// mail settings → rules → findings. Nothing here knows about LSP or VS Code; positions
+// are 0-based line/character (UTF-16 code units) like LSP, so the LSP layer only copies.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** The kinds of settings file the readers understand. */
+export type FileKind =
+  | 'm2ee' // m2ee.yaml (self-hosted, m2ee-tools)
+  | 'cf-manifest' // Cloud Foundry manifest.yml
+  | 'compose' // docker-compose.yml / compose.yaml
+  | 'dotenv' // .env files
+  | 'mendix-app' // Private Cloud MendixApp custom resource
+  | 'kubernetes' // other Kubernetes manifests with container env lists
+  | 'metadata-json' // deployment package model/metadata.json (declarations + defaults)
+  | 'config-json' // deployment package model/config.json
+  | 'constants-java'; // Studio Pro generated Constants.java (declarations only)
+
+export type Target =
+  | 'mendix-cloud'
+  | 'mendix-cloud-v3'
+  | 'free-app'
+  | 'private-cloud'
+  | 'cloud-foundry'
+  | 'docker'
+  | 'self-hosted';
+
+export const TARGETS: readonly Target[] = [
+  'mendix-cloud',
+  'mendix-cloud-v3',
+  'free-app',
+  'private-cloud',
+  'cloud-foundry',
+  'docker',
+  'self-hosted',
+];
+
+/**
+ * How an assignment was written. Precedence inside one scope (buildpack semantics):
+ * an `MX_` variable beats the same constant in `CONSTANTS` JSON, which beats a model default.
+ */
+export type AssignmentChannel =
+  | 'constant-key' // `Module.Constant: value` in a map (m2ee MicroflowConstants, MendixApp microflowConstants, config.json)
+  | 'mx-env' // an `MX_Module_Constant` environment variable
+  | 'constants-json' // a key inside a `CONSTANTS` JSON string
+  | 'custom-configuration' // MendixApp customConfiguration → MicroflowConstants
+  | 'model-default'; // metadata.json DefaultValue
+
+/**
+ * What the value is, as far as a reader can tell without running anything.
+ * - 'literal': written in the file (string, number or boolean scalar)
+ * - 'reference': a placeholder filled in elsewhere: `${VAR}`, `$VAR`, `((var))`
+ * - 'secret-ref': Kubernetes `valueFrom` (secretKeyRef / configMapKeyRef)
+ * - 'empty': the key is there with no value (null, '', `KEY=`)
+ */
+export type ValueKind = 'literal' | 'reference' | 'secret-ref' | 'empty';
+
+export interface Assignment {
+  /** Constant name `Module.Constant`; for an `MX_` variable the mapped name (first `_` → `.`). */
+  name: string;
+  /** The value as text (numbers and booleans as they are written); '' when empty or not a scalar. */
+  value: string;
+  valueKind: ValueKind;
+  /** true when the value was written as a quoted string (matters for booleans: "true" vs true in JSON). */
+  quoted: boolean;
+  /** JSON/YAML scalar type when known: 'string' | 'number' | 'boolean' | 'null'. */
+  scalarType?: 'string' | 'number' | 'boolean' | 'null';
+  channel: AssignmentChannel;
+  /** The key as written (`MX_Mail_SMTPHost`, `Mail.SMTPHost`). */
+  key: string;
+  keyRange: Range;
+  /** Range of the value's text (inside quotes when quoted); an empty range at the key's end when there is no value. */
+  valueRange: Range;
+  /** Range of the whole entry (key through value), for edits that remove it. */
+  entryRange: Range;
+  /** Where a value comes from another file (`env_file`), its path as written. */
+  fromFile?: string;
+}
+
+/** A declaration from metadata.json or Constants.java. */
+export interface ConstantDeclaration {
+  name: string;
+  type?: string;
+  defaultValue?: string;
+  file: string;
+  range: Range;
+}
+
+/** Something a reader found malformed, reported by the rule whose id it carries. */
+export interface ReaderProblem {
+  ruleId: 'syntax-error' | 'invalid-constants-json' | 'invalid-env-name';
+  range: Range;
+  message: string;
+}
+
+export interface Scope {
+  /** What a user would call it: `mxruntime`, `application my-app`, `service mendix`, `MendixApp my-app`, `.env`. */
+  name: string;
+  kind: FileKind;
+  /** The whole scope's range; code lenses sit on its first line. */
+  range: Range;
+  assignments: Assignment[];
+  /** DTAP mode where the file says it (m2ee `DTAPMode`, MendixApp `dtapMode`, env `DTAP_MODE`). */
+  dtapMode?: { value: string; range: Range };
+  /** compose `env_file` entries, as written, resolved against the file's folder by the caller. */
+  envFiles?: { path: string; range: Range }[];
+  /** The range to anchor "missing X" findings on (the map key that holds the constants, or the scope header). */
+  anchorRange: Range;
+}
+
+export interface SuppressionComment {
+  /** 0-based line that the comment suppresses (the line after the comment). */
+  line: number;
+  ruleIds: string[];
+}
+
+export interface ReadResult {
+  kind: FileKind;
+  scopes: Scope[];
+  declarations: ConstantDeclaration[];
+  problems: ReaderProblem[];
+  /** `# mendix-email: target=…` when present. */
+  targetDirective?: { target: string; range: Range };
+  suppressions: SuppressionComment[];
+}
+
+/** A text edit carried by a finding's quick fix. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes are applied by "fix all"; unsafe ones only on request. */
+  safe?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+}
