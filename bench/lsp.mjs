@@ -1,0 +1,212 @@
+// Language-server benchmark (issue 2): start-up, didOpen → diagnostics, didChange →
+// fresh diagnostics, memory, bundle sizes; each figure beside a reference measured in the
+// same run (`node -e 0`, yaml-language-server on the same files) and the ratio.
+// Usage: node bench/lsp.mjs [--runs N] [--json FILE]   (run `npm run build -- --production` first, or npm run bench)
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-jsonrpc/node');
+
+const root = join(import.meta.dirname, '..');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
+const jsonArg = process.argv.indexOf('--json');
+
+const OURS = { name: 'mendix-email', args: [join(root, 'dist/server.js'), '--stdio'] };
+const YAMLLS = { name: 'yaml-language-server', args: [require.resolve('yaml-language-server/bin/yaml-language-server'), '--stdio'] };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+/** An m2ee.yaml of about `lines` lines, with a few mail findings in it. */
+function m2eeFile(lines) {
+  const out = [
+    '# mendix-email: target=mendix-cloud',
+    'mxruntime:',
+    '  DTAPMode: P',
+    '  MicroflowConstants:',
+    '    Mail.SMTPHost: smtp.sendgrid.net',
+    '    Mail.SMTPPort: 25',
+    '    Mail.SMTPUsername: apikey',
+    '    Mail.SMTPPassword: ""',
+    '    Mail.FromAddress: noreply@test.com',
+  ];
+  for (let i = out.length; i < lines; i++) out.push(`    Module${i % 97}.Constant${i}: "value ${i}"`);
+  return out.join('\n') + '\n';
+}
+
+class Session {
+  constructor(server, workspace) {
+    this.server = server;
+    const t0 = process.hrtime.bigint();
+    this.spawnedAt = t0;
+    this.child = spawn(process.execPath, server.args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.conn = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(this.child.stdout),
+      new rpc.StreamMessageWriter(this.child.stdin),
+    );
+    this.waiters = new Map();
+    this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
+      const w = this.waiters.get(p.uri);
+      if (w && (p.version === undefined || p.version === null || p.version >= w.version)) {
+        this.waiters.delete(p.uri);
+        w.resolve(p.diagnostics);
+      }
+    });
+    // yaml-language-server asks for configuration; answer with validation on.
+    this.conn.onRequest('workspace/configuration', (p) =>
+      p.items.map((i) => (i.section === 'yaml' ? { validate: true, hover: true, completion: true, format: { enable: false } } : null)),
+    );
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onNotification(() => {});
+    this.conn.listen();
+    this.workspace = workspace;
+  }
+
+  async initialize() {
+    const result = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(this.workspace).href,
+      workspaceFolders: [{ uri: pathToFileURL(this.workspace).href, name: 'bench' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } },
+      },
+      initializationOptions: { trusted: true },
+    });
+    this.initMs = ms(this.spawnedAt);
+    this.pull = Boolean(result.capabilities.diagnosticProvider);
+    this.conn.sendNotification('initialized', {});
+    if (this.server === YAMLLS) {
+      this.conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: { validate: true } } });
+    }
+    return result;
+  }
+
+  diagnosticsFor(uri, version) {
+    if (this.pull) return this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }).then((r) => r.items);
+    return new Promise((resolve) => this.waiters.set(uri, { resolve, version }));
+  }
+
+  async open(path, text, version = 1) {
+    const uri = pathToFileURL(path).href;
+    const t0 = process.hrtime.bigint();
+    const pending = this.pull ? null : this.diagnosticsFor(uri, version);
+    this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    const diags = await (pending ?? this.diagnosticsFor(uri, version));
+    return { ms: ms(t0), count: diags.length, uri };
+  }
+
+  async change(uri, version, line, newText) {
+    const t0 = process.hrtime.bigint();
+    const pending = this.pull ? null : this.diagnosticsFor(uri, version);
+    this.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 1000 } }, text: newText }],
+    });
+    const diags = await (pending ?? this.diagnosticsFor(uri, version));
+    return { ms: ms(t0), count: diags.length };
+  }
+
+  peakRssMiB() {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  }
+
+  async close() {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      this.conn.sendNotification('exit');
+    } catch {}
+    setTimeout(() => this.child.kill('SIGKILL'), 500).unref();
+    this.conn.dispose();
+  }
+}
+
+function nodeBaseline() {
+  const t0 = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  return ms(t0);
+}
+
+const workspace = mkdtempSync(join(tmpdir(), 'mendix-email-bench-'));
+const sizes = [200, 2000, 20000];
+const files = Object.fromEntries(sizes.map((n) => [n, m2eeFile(n)]));
+
+async function measure(server, runs) {
+  const init = [];
+  const open = Object.fromEntries(sizes.map((n) => [n, []]));
+  const change = [];
+  let peak = 0;
+  let counts = {};
+  for (let r = 0; r < runs; r++) {
+    const s = new Session(server, workspace);
+    await s.initialize();
+    init.push(s.initMs);
+    for (const n of sizes) {
+      const dir = join(workspace, `run${r}-${n}`);
+      mkdirSync(dir, { recursive: true });
+      const res = await s.open(join(dir, 'm2ee.yaml'), files[n]);
+      open[n].push(res.ms);
+      counts[n] = res.count;
+      if (n === 2000) {
+        const c = await s.change(res.uri, 2, 5, '    Mail.SMTPPort: 587');
+        change.push(c.ms);
+      }
+    }
+    peak = Math.max(peak, s.peakRssMiB());
+    await s.close();
+  }
+  return { init: median(init), open: Object.fromEntries(sizes.map((n) => [n, median(open[n])])), change: median(change), peak, counts };
+}
+
+async function thousandFiles(server) {
+  const s = new Session(server, workspace);
+  await s.initialize();
+  const t0 = process.hrtime.bigint();
+  const text = m2eeFile(200);
+  for (let i = 0; i < 1000; i++) {
+    const dir = join(workspace, 'many', String(i));
+    mkdirSync(dir, { recursive: true });
+    await s.open(join(dir, 'm2ee.yaml'), text);
+  }
+  const total = ms(t0);
+  const rss = s.peakRssMiB();
+  await s.close();
+  return { total, rss };
+}
+
+const baseline = median(Array.from({ length: RUNS }, nodeBaseline));
+const ours = await measure(OURS, RUNS);
+const peer = await measure(YAMLLS, Math.max(3, Math.ceil(RUNS / 3)));
+const many = await thousandFiles(OURS);
+const size = (f) => statSync(join(root, f)).size / 1024;
+
+const rows = [
+  ['spawn → initialize', ours.init, `node -e 0: ${baseline.toFixed(0)} ms (budget +60 ms → ${(baseline + 60).toFixed(0)})`, peer.init],
+  ...sizes.map((n) => [`didOpen → diagnostics, ${n} lines`, ours.open[n], `budget ${{ 200: 15, 2000: 40, 20000: 400 }[n]} ms`, peer.open[n]]),
+  ['didChange (1 line, 2,000-line file) → diagnostics', ours.change, 'budget 20 ms', peer.change],
+];
+console.log(`\nLanguage server (median of ${RUNS} runs; yaml-language-server: ${Math.max(3, Math.ceil(RUNS / 3))} runs)`);
+console.log('| measure | mendix-email | budget / reference | yaml-language-server | ratio |');
+console.log('| --- | ---: | --- | ---: | ---: |');
+for (const [label, mine, budget, theirs] of rows) {
+  console.log(`| ${label} | ${mine.toFixed(1)} ms | ${budget} | ${theirs.toFixed(1)} ms | ${(theirs / mine).toFixed(1)}× faster |`);
+}
+console.log(`| peak memory (3 files up to 20,000 lines) | ${ours.peak.toFixed(0)} MiB | ≤ half of yaml-language-server | ${peer.peak.toFixed(0)} MiB | ${(ours.peak / peer.peak).toFixed(2)} |`);
+console.log(`| 1,000 files of 200 lines opened | ${many.rss.toFixed(0)} MiB peak, ${many.total.toFixed(0)} ms | ≤ 150 MB | | |`);
+console.log(`| bundle: dist/client.js | ${size('dist/client.js').toFixed(0)} KB | ≤ 400 KB | | |`);
+console.log(`| bundle: dist/server.js | ${size('dist/server.js').toFixed(0)} KB | ≤ 500 KB | | |`);
+console.log(`findings per file: ours ${JSON.stringify(ours.counts)}; yaml-language-server ${JSON.stringify(peer.counts)}`);
+if (jsonArg > 0) writeFileSync(process.argv[jsonArg + 1], JSON.stringify({ baseline, ours, peer, many }, null, 2));
+process.exit(0);
