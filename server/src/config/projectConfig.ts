@@ -1,0 +1,129 @@
+// Finds and loads the `.mendix-email.json` that applies to a settings file: the nearest one
+// from the file's folder up to the workspace root. Called on every check (every keystroke
+// in the editor), so both the search and the parsed file are cached: a folder's answer is
+// trusted for FRESH_MS, a parsed file for as long as its mtime and size stay the same.
+// The editor calls invalidateProjectConfigCache() when it sees a config file change, so a
+// change shows at once rather than after FRESH_MS.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, parse, relative, resolve, isAbsolute } from 'node:path';
+import type { LoadedProjectConfig } from '../core/settings';
+import { parseProjectConfig } from './parseProjectConfig';
+
+export const PROJECT_CONFIG_FILE = '.mendix-email.json';
+
+/** How long the answer "which config file applies to this folder" is reused without looking again. */
+const FRESH_MS = 1000;
+/** A config file larger than this is not a hand-written config; it is reported, not parsed. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+interface FolderAnswer {
+  file: string | undefined;
+  at: number;
+}
+interface ParsedFile {
+  mtimeMs: number;
+  size: number;
+  checkedAt: number;
+  loaded: LoadedProjectConfig;
+}
+
+const folders = new Map<string, FolderAnswer>();
+const parsed = new Map<string, ParsedFile>();
+
+/**
+ * The project config for a file, or undefined when no `.mendix-email.json` is found between
+ * the file's folder and `workspaceRoot` (both included). Without a root, or for a file
+ * outside it, the search goes up to the file system's root.
+ */
+export function loadProjectConfigFor(filePath: string, workspaceRoot?: string): LoadedProjectConfig | undefined {
+  const folder = dirname(resolve(filePath));
+  const root = workspaceRoot ? resolve(workspaceRoot) : undefined;
+  const key = `${folder}\0${root ?? ''}`;
+  const now = Date.now();
+  let answer = folders.get(key);
+  if (!answer || now - answer.at > FRESH_MS) {
+    answer = { file: findConfigFile(folder, root), at: now };
+    folders.set(key, answer);
+  }
+  if (!answer.file) return undefined;
+  const loaded = loadConfigFile(answer.file, now);
+  if (!loaded) folders.delete(key); // it vanished between the search and the read
+  return loaded;
+}
+
+/** Forget cached answers: all of them, or those that involve one config file (a change, creation or deletion). */
+export function invalidateProjectConfigCache(changedFile?: string): void {
+  if (!changedFile) {
+    folders.clear();
+    parsed.clear();
+    return;
+  }
+  const file = resolve(changedFile);
+  parsed.delete(file);
+  const folder = dirname(file);
+  // a new or deleted file changes the answer for its folder and every folder below it
+  for (const key of folders.keys()) {
+    const asked = key.slice(0, key.indexOf('\0'));
+    if (isInside(asked, folder)) folders.delete(key);
+  }
+}
+
+/** The nearest config file, looking from `folder` up to `root` (or the file system root). */
+export function findConfigFile(folder: string, root?: string): string | undefined {
+  const stopAt = root && isInside(folder, root) ? root : undefined;
+  let current = folder;
+  for (;;) {
+    const candidate = join(current, PROJECT_CONFIG_FILE);
+    if (isFile(candidate)) return candidate;
+    if (stopAt !== undefined && current === stopAt) return undefined;
+    const parent = dirname(current);
+    if (parent === current || current === parse(current).root) return undefined;
+    current = parent;
+  }
+}
+
+function loadConfigFile(file: string, now: number): LoadedProjectConfig | undefined {
+  const cached = parsed.get(file);
+  if (cached && now - cached.checkedAt <= FRESH_MS) return cached.loaded;
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    parsed.delete(file);
+    return undefined;
+  }
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+    cached.checkedAt = now;
+    return cached.loaded;
+  }
+  const loaded = readConfig(file, stat.size);
+  parsed.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, checkedAt: now, loaded });
+  return loaded;
+}
+
+function readConfig(file: string, size: number): LoadedProjectConfig {
+  if (size > MAX_CONFIG_BYTES) {
+    return { config: {}, file, problems: [{ message: `.mendix-email.json is ${Math.round(size / 1024)} KB; a config file over 1 MB is not read.` }] };
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return { config: {}, file, problems: [{ message: `.mendix-email.json could not be read (${code}).` }] };
+  }
+  return parseProjectConfig(text, file);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
