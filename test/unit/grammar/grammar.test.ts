@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tokenize, scopesAt, stubHosts, vscodeHosts, type Token } from './tokenize';
+
+const sample = (name: string) => readFileSync(join(__dirname, 'samples', name), 'utf8');
+const CONSTANT = 'variable.other.constant.mendix-constant';
+const MX = 'variable.other.constant.mendix-env';
+
+function marked(tokens: Token[], line: number, text: string, scope: string) {
+  const scopes = scopesAt(tokens, line, text);
+  assert.ok(scopes.some((s) => s.startsWith(scope)), `line ${line} "${text}" should be ${scope}, got ${scopes.join(' ')}`);
+}
+function notMarked(tokens: Token[], line: number, text: string) {
+  const scopes = scopesAt(tokens, line, text);
+  assert.ok(!scopes.some((s) => s.includes('mendix-constant') || s.includes('mendix-env')), `line ${line} "${text}" should not be marked, got ${scopes.join(' ')}`);
+}
+
+const hostSets: [string, typeof stubHosts | undefined][] = [
+  ['stand-in host grammars', stubHosts],
+  ["VS Code's own host grammars", vscodeHosts()],
+];
+
+for (const [label, hosts] of hostSets) {
+  test(`m2ee.yaml: MicroflowConstants keys are constants, other keys are not (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('m2ee.yaml'), 'source.yaml', hosts);
+    marked(tokens, 4, 'Mail.SMTPHost', CONSTANT);
+    marked(tokens, 5, 'Mail.SMTPPort', CONSTANT);
+    marked(tokens, 6, 'EmailTemplate.SendingEnabled', CONSTANT);
+    notMarked(tokens, 7, 'NotAConstant');
+    notMarked(tokens, 8, 'ApplicationRootUrl'); // the block ended at the dedent
+    notMarked(tokens, 10, 'runtime_port');
+    assert.ok(scopesAt(tokens, 3, '# mail settings').some((s) => s.startsWith('comment')));
+    assert.ok(scopesAt(tokens, 4, 'smtp.sendgrid.net').some((s) => s.startsWith('string.quoted.double')));
+    assert.ok(scopesAt(tokens, 5, '587').some((s) => s.startsWith('constant.numeric')));
+  });
+
+  test(`compose: MX_ variables (map and list) and CONSTANTS JSON keys (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('docker-compose.yml'), 'source.yaml', hosts);
+    marked(tokens, 3, 'MX_Mail_SMTPHost', MX);
+    marked(tokens, 4, 'Mail.SMTPPort', CONSTANT);
+    marked(tokens, 4, 'Mail.UseSSL', CONSTANT);
+    notMarked(tokens, 5, 'ADMIN_PASSWORD');
+    marked(tokens, 8, 'MX_Mail_SMTPUser', MX);
+    marked(tokens, 9, 'Mail.FromAddress', CONSTANT);
+    notMarked(tokens, 10, 'MX_Not_Here');
+  });
+
+  test(`Kubernetes: "- name: MX_…" entries (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('k8s.yaml'), 'source.yaml', hosts);
+    marked(tokens, 4, 'MX_Mail_SMTPPassword', MX);
+    notMarked(tokens, 2, 'app');
+  });
+
+  test(`.env: MX_ keys and CONSTANTS keys, not comments or values (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('.env'), 'source.dotenv', hosts);
+    notMarked(tokens, 0, 'MX_Commented_Out');
+    marked(tokens, 1, 'MX_Mail_SMTPHost', MX);
+    marked(tokens, 2, 'MX_Mail_SMTPPort', MX);
+    marked(tokens, 3, 'Mail.FromAddress', CONSTANT);
+    notMarked(tokens, 4, 'OTHER_VAR');
+    // the host grammar still tokenizes the value after the key
+    assert.ok(scopesAt(tokens, 1, 'smtp.gmail.com').some((s) => s.includes('value') || s.includes('string')), 'value keeps its scope');
+  });
+
+  test(`JSON: Constants keys, MX_ keys, escaped CONSTANTS keys; other dotted keys untouched (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('config.json'), 'source.json', hosts);
+    notMarked(tokens, 1, 'DTAPMode');
+    marked(tokens, 3, 'Mail.SMTPHost', CONSTANT);
+    marked(tokens, 4, 'Mail.SMTPPort', CONSTANT);
+    assert.ok(scopesAt(tokens, 4, '587').some((s) => s.startsWith('constant.numeric')), 'values keep the JSON scopes');
+    notMarked(tokens, 6, 'editor.tabSize');
+    marked(tokens, 6, 'MX_Mail_Secure', MX);
+    marked(tokens, 7, 'Mail.UseSSL', CONSTANT);
+  });
+}
+
+test('the dotenv grammar: comments, export, quoted values, interpolation', async () => {
+  const tokens = await tokenize('# note\nexport A_B="x ${HOME} y" # trailing\nC=\'lit\'\n', 'source.dotenv');
+  assert.ok(scopesAt(tokens, 0, '# note').some((s) => s.startsWith('comment.line')));
+  assert.ok(scopesAt(tokens, 1, 'export').some((s) => s.startsWith('keyword.other.export')));
+  assert.ok(scopesAt(tokens, 1, 'A_B').includes('variable.key.dotenv'));
+  assert.ok(scopesAt(tokens, 1, 'HOME').some((s) => s.startsWith('variable.other.interpolation')));
+  assert.ok(scopesAt(tokens, 1, '# trailing').some((s) => s.startsWith('comment.line')));
+  assert.ok(scopesAt(tokens, 2, 'lit').some((s) => s.startsWith('string.quoted.single')));
+});
