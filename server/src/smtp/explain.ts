@@ -1,0 +1,128 @@
+// Cause and fix for every SMTP failure we know, in the words of someone who configures
+// an app, not someone who writes SMTP clients. Provider facts (hosts, credentials) come
+// from the provider table; the reply codes are recognised whatever the host is, because
+// relays and proxies pass them on.
+import { findProvider } from '../settings/providers';
+import type { FailureExplanation, StageName } from './report';
+
+/** The parts of a nodemailer / Node error we look at. */
+export interface SmtpErrorLike {
+  message?: string;
+  code?: string;
+  /** the system error under nodemailer's code (ECONNREFUSED under ESOCKET) */
+  originalCode?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+  /** nodemailer: CONNECT_TIMEOUT, GREETING_TIMEOUT, UPGRADE_TIMEOUT, SOCKET_TIMEOUT */
+  timeoutType?: string;
+}
+
+export interface ExplainContext {
+  host?: string;
+  port?: number;
+  secure?: boolean;
+  /** how the user trusts a certificate: the editor setting or the CLI flag */
+  trustHint?: string;
+}
+
+const TRUST_HINT = 'trust that certificate (or its CA) for this host only: setting `mendixEmail.smtp.trustedCertificates` ({"host": "/path/to/cert.pem"}) in the editor, `--ca FILE` on the command line';
+
+const CERT_UNTRUSTED = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+function codes(e: SmtpErrorLike): string[] {
+  return [e.code, e.originalCode].filter((c): c is string => !!c);
+}
+
+function providerHint(host: string | undefined): string {
+  const p = host ? findProvider(host) : undefined;
+  return p ? ` ${p.credentials}.` : '';
+}
+
+/** The explanation for one failure; never undefined: an unknown failure still gets a next step. */
+export function explainFailure(stage: StageName | 'settings', error: SmtpErrorLike, ctx: ExplainContext = {}): FailureExplanation {
+  const text = `${error.response ?? ''} ${error.message ?? ''}`;
+  const where = ctx.host ? `${ctx.host}${ctx.port ? `:${ctx.port}` : ''}` : 'the server';
+  const trust = ctx.trustHint ?? TRUST_HINT;
+  const cs = codes(error);
+  const reply = error.responseCode;
+
+  if (error.code === 'ABORT_ERR' || error.code === 'ECANCELLED') return { cause: 'You cancelled the test.', fix: 'Run it again when you are ready.' };
+
+  // --- replies we recognise by their enhanced status code, wherever they come
+  if (/\b534[- ]5\.7\.9\b/.test(text) || /application-specific password/i.test(text))
+    return { cause: 'Gmail refuses the account password: this account needs an app password for SMTP.', fix: 'Turn on 2-Step Verification for the Google account, create a 16-character app password (Google Account → Security → App passwords) and put it in the password setting.' };
+  if (/\b5\.7\.139\b/.test(text))
+    return { cause: 'Microsoft 365 has SMTP AUTH (basic authentication) switched off for this tenant or mailbox.', fix: 'Ask a Microsoft 365 admin to enable "Authenticated SMTP" for this mailbox (admin center → user → Mail → Manage email apps), or better: send with OAuth through the Email Connector.' };
+  if (/\b5\.7\.30\b/.test(text))
+    return { cause: 'Microsoft 365 no longer accepts basic authentication (username + password) for client submission.', fix: 'Use OAuth: the Email Connector with a Microsoft 365 OAuth configuration (SMTP.Send permission) instead of a password.' };
+  if (/\b5\.2\.252\b/.test(text) || /SendAsDenied/i.test(text))
+    return { cause: 'The server refuses to send as the from address: the account you log in with may not send as it (SendAsDenied).', fix: 'Set the from address to the mailbox you log in with, or have an admin grant that mailbox "Send As" permission for the from address.' };
+  if (/\b530\b/.test(text) && /STARTTLS/i.test(text))
+    return { cause: 'The server requires STARTTLS before anything else (Amazon SES answers "530 Must issue a STARTTLS command first"), and the connection was not encrypted.', fix: 'Turn TLS (STARTTLS) on for this port, or use implicit TLS with SSL on port 465.' };
+  if (/wrong version number|ERR_SSL_WRONG_VERSION_NUMBER|packet length too long|unknown protocol/i.test(text) || cs.includes('ERR_SSL_WRONG_VERSION_NUMBER'))
+    return { cause: `SSL is on, but ${where} speaks plain SMTP first and expects STARTTLS ("wrong version number"). Ports 587, 25 and 2525 work like that.`, fix: 'Turn SSL off and TLS (STARTTLS) on, or keep SSL and use port 465.' };
+
+  // --- the connection itself
+  if (cs.includes('ENOTFOUND') || (stage === 'DNS' && /ENOTFOUND|not found/i.test(text)))
+    return { cause: `The host name ${ctx.host ?? ''} does not exist in DNS (host not found).`, fix: 'Check the spelling of the host setting against your provider\'s documentation.' };
+  if (cs.includes('EAI_AGAIN') || cs.includes('ESERVFAIL') || (stage === 'DNS' && /timed out|ETIMEOUT/i.test(text)))
+    return { cause: `The host name ${ctx.host ?? ''} could not be looked up right now (DNS did not answer).`, fix: 'Check the network or DNS of this machine and try again; this says nothing about the settings.' };
+  if (cs.includes('ECONNREFUSED'))
+    return { cause: `Nothing accepts connections on ${where} (connection refused).`, fix: 'Check the port (587 for STARTTLS, 465 for SSL) and that the server is running; a firewall may also reject it.' };
+  if (error.timeoutType === 'CONNECT_TIMEOUT' || (stage === 'connect' && cs.includes('ETIMEDOUT')))
+    return { cause: `Port ${ctx.port ?? ''} on ${ctx.host ?? 'the server'} did not answer at all: the port is blocked or filtered by a firewall (many clouds block port 25).`, fix: 'Use the submission port 587 (or 2525 / 465 if your provider offers them), or open the port in the firewall or security group.' };
+  if (error.timeoutType === 'GREETING_TIMEOUT' && !ctx.secure)
+    return { cause: `${where} accepted the connection but never sent its greeting. A port that expects TLS from the first byte (465, 2465) behaves exactly like this when SSL is off.`, fix: 'Turn SSL on for port 465 / 2465; or use port 587 with TLS (STARTTLS). If the port is right, a proxy or firewall is holding the session.' };
+  if (error.timeoutType === 'GREETING_TIMEOUT')
+    return { cause: `${where} completed the TLS handshake but never sent its SMTP greeting.`, fix: 'Check that this port serves SMTP; a proxy, a wrong port or an overloaded server does this.' };
+  if (error.timeoutType === 'UPGRADE_TIMEOUT')
+    return { cause: 'The TLS handshake did not finish in time.', fix: 'Check that the port serves TLS; a proxy or firewall may interfere. Raise the timeout if the server is just slow.' };
+  if (error.timeoutType === 'SOCKET_TIMEOUT' || cs.includes('ETIMEDOUT'))
+    return { cause: `${where} stopped answering during ${stage}.`, fix: 'Try again; if it keeps happening raise the timeout (mendixEmail.smtp.timeoutSeconds, --timeout) or ask the provider.' };
+  if (cs.includes('ECONNRESET') || /closed unexpectedly|socket hang up/i.test(text))
+    return { cause: `${where} closed the connection during ${stage}.`, fix: stage === 'TLS' || stage === 'connect' || stage === 'greeting' ? 'The server may not speak SMTP on this port or rejects this client\'s IP address; check the port and the SSL setting.' : 'The server may limit connections or reject this client; check its logs or try again later.' };
+
+  // --- certificates
+  if (cs.includes('CERT_HAS_EXPIRED') || /certificate has expired/i.test(text))
+    return { cause: `The server's certificate has expired.`, fix: `The server's owner must renew the certificate. Until then you could ${trust}.` };
+  if (cs.includes('ERR_TLS_CERT_ALTNAME_INVALID') || /altnames|does not match certificate/i.test(text))
+    return { cause: `The server's certificate is not issued for the name ${ctx.host ?? ''}.`, fix: 'Use the host name the certificate names (your provider documents it), not an IP address or alias.' };
+  if (cs.some((c) => CERT_UNTRUSTED.has(c)) || /self[- ]signed|unable to (verify|get)/i.test(text))
+    return { cause: 'The server\'s certificate is not trusted: it is self-signed or issued by a private CA.', fix: `If this is your own server, ${trust}. Verification stays on for every other host.` };
+
+  // --- the SMTP conversation
+  if (stage === 'STARTTLS' || (error.code === 'ETLS' && /STARTTLS/i.test(text)))
+    return { cause: 'TLS is required, but the server does not offer STARTTLS (or it failed).', fix: 'Use the provider\'s submission port (587) or SSL on 465. Only turn TLS off for a relay inside your own network.' };
+  if (reply === 535 || reply === 534 || (stage === 'AUTH' && error.code === 'EAUTH' && reply))
+    return { cause: `The server rejected the username or password (${reply ?? 'AUTH failed'}).${providerHint(ctx.host)}`, fix: 'Check the username and the password. Many providers want an app password or SMTP key, not the account password.' };
+  if (stage === 'AUTH' && /Missing credentials/i.test(text))
+    return { cause: 'The server asks for a login but no password was given.', fix: 'Enter the password when asked, or set it in the settings file / environment.' };
+  if (stage === 'AUTH')
+    return { cause: 'Logging in failed.', fix: `Check the username and password.${providerHint(ctx.host)}` };
+  if ((reply === 550 || reply === 554) && /5\.7\.1\b|relay/i.test(text))
+    return { cause: 'Relay denied: the server does not accept mail from you for this recipient (not logged in, or this client\'s IP address is not allowed to relay).', fix: 'Set a username and password so the test logs in, or have the relay allow this client\'s IP address.' };
+  if (reply === 552 || /5\.3\.4|too large|size limit|exceeds/i.test(text))
+    return { cause: 'The server refuses the message as too large (or the mailbox is over its quota).', fix: 'The test message is tiny, so the server\'s size limit or the recipient\'s quota is the problem; ask the mail administrator.' };
+  if (stage === 'MAIL FROM')
+    return { cause: `The server does not accept the from address (${reply ?? ''}).`, fix: 'Use a from address your account may send as, on a domain verified with the provider.' };
+  if (stage === 'RCPT TO' && (reply === 550 || reply === 551 || reply === 553 || /5\.1\.[0-9]/.test(text)))
+    return { cause: `The server rejected the recipient (${reply}): the mailbox does not exist or does not accept mail from you.`, fix: 'Check the recipient address; send the test to a mailbox you can read.' };
+  if (stage === 'RCPT TO')
+    return { cause: `The server did not accept the recipient (${reply ?? 'no reply'}).`, fix: reply && reply < 500 ? 'This is temporary (4xx); try again later.' : 'Check the recipient address and the server\'s rules for relaying.' };
+  if (stage === 'DATA')
+    return { cause: `The server rejected the message content (${reply ?? 'no reply'}).`, fix: reply && reply < 500 ? 'This is temporary (4xx); try again later.' : 'Look at the server reply in the transcript: spam filters or sender policies (SPF/DMARC) often cause this.' };
+  if (reply === 421)
+    return { cause: 'The server is not accepting connections now (421).', fix: 'Try again later; the server may limit connections per client.' };
+  if (stage === 'greeting')
+    return { cause: `The server's greeting was not a welcome (${reply ?? 'no reply'}).`, fix: 'The server rejects this client (IP address or rate limit); see the reply in the transcript.' };
+  return { cause: `The test failed during ${stage}: ${error.message ?? 'unknown error'}.`, fix: 'See the transcript in the report for the server\'s exact reply.' };
+}

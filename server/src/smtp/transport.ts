@@ -1,0 +1,76 @@
+// nodemailer connection options from the settings: implicit TLS or STARTTLS, certificate
+// verification on, one host's private CA or self-signed certificate trusted on request,
+// and timeouts bounded so a filtered port fails in seconds, not minutes.
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { rootCertificates, type ConnectionOptions } from 'node:tls';
+import type { SmtpSettings } from './settings';
+
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export interface TransportOptions {
+  /** connect, greeting, TLS upgrade and silence on the socket: each bounded by this; default 10 s */
+  timeoutSeconds?: number;
+  /** host name → PEM file (a CA or the server's self-signed certificate), for that host only */
+  trustedCertificates?: Record<string, string>;
+  /** name sent with EHLO; default this machine's name */
+  clientName?: string;
+}
+
+export interface TransportPlan {
+  secure: boolean;
+  requireTLS: boolean;
+  connectionTimeout: number;
+  greetingTimeout: number;
+  socketTimeout: number;
+  name: string;
+  tls: ConnectionOptions;
+  /** the certificate file trusted for this host, when one is */
+  trustedFile?: string;
+}
+
+export class TrustFileError extends Error {}
+
+/** The certificate file trusted for this host, matched case-insensitively; never a wildcard. */
+export function trustedFileFor(host: string, trusted: Record<string, string> | undefined): string | undefined {
+  if (!trusted) return undefined;
+  const wanted = host.toLowerCase().replace(/\.$/, '');
+  for (const [h, file] of Object.entries(trusted)) if (h.toLowerCase().replace(/\.$/, '') === wanted && file) return file;
+  return undefined;
+}
+
+export function planTransport(settings: SmtpSettings, options: TransportOptions = {}): TransportPlan {
+  const seconds = options.timeoutSeconds && options.timeoutSeconds > 0 ? options.timeoutSeconds : DEFAULT_TIMEOUT_SECONDS;
+  const ms = Math.round(seconds * 1000);
+  const tls: ConnectionOptions = { rejectUnauthorized: true };
+  const trustedFile = trustedFileFor(settings.host, options.trustedCertificates);
+  if (trustedFile) {
+    let pem: string;
+    try {
+      pem = readFileSync(trustedFile, 'utf8');
+    } catch (e) {
+      throw new TrustFileError(`cannot read the certificate file ${trustedFile} trusted for ${settings.host}: ${(e as Error).message}`);
+    }
+    if (!/-----BEGIN CERTIFICATE-----/.test(pem)) throw new TrustFileError(`${trustedFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    // the public CAs stay trusted too: the file adds to them, for this host only
+    tls.ca = [...rootCertificates, pem];
+  }
+  return {
+    secure: settings.secure,
+    requireTLS: settings.requireStartTls,
+    connectionTimeout: ms,
+    greetingTimeout: ms,
+    socketTimeout: ms,
+    name: options.clientName ?? safeHostname(),
+    tls,
+    trustedFile,
+  };
+}
+
+function safeHostname(): string {
+  try {
+    return hostname() || 'localhost';
+  } catch {
+    return 'localhost';
+  }
+}
