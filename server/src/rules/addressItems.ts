@@ -1,0 +1,43 @@
+// Every address the rules judge in a scope: the sender (from) and the other address constants.
+import type { Assignment } from '../core/types';
+import type { MailSettings } from '../core/settings';
+import { parseAddressList, splitAddress, type AddressItem } from '../settings/addresses';
+import { valueSubRange } from './support';
+import type { Range } from '../core/types';
+
+export interface JudgedAddress {
+  assignment: Assignment;
+  item: AddressItem;
+  local: string;
+  domain: string | undefined;
+  /** true for the from address (sender), false for recipients and other address constants */
+  isSender: boolean;
+  /** where the address sits in the file */
+  range: Range;
+}
+
+// Five rules walk the same addresses; parse them once per scope.
+const cache = new WeakMap<MailSettings, JudgedAddress[]>();
+
+/** Literal addresses only: references (`${VAR}`) and empty values are not judged. */
+export function judgedAddresses(settings: MailSettings): JudgedAddress[] {
+  const cached = cache.get(settings);
+  if (cached) return cached;
+  const out: JudgedAddress[] = [];
+  const add = (a: Assignment | undefined, isSender: boolean) => {
+    if (!a || a.valueKind !== 'literal') return;
+    for (const item of parseAddressList(a.value)) {
+      const { local, domain } = splitAddress(item.text);
+      out.push({ assignment: a, item, local, domain, isSender, range: valueSubRange(a, item.start, item.end) });
+    }
+  };
+  add(settings.roles.from, true);
+  for (const a of settings.addresses) add(a, false);
+  cache.set(settings, out);
+  return out;
+}
+
+/** "The sender address" / "The address in Module.Name", for messages. */
+export function whoseAddress(j: JudgedAddress): string {
+  return j.isSender ? 'The sender address' : `The address in ${j.assignment.name}`;
+}

@@ -1,0 +1,38 @@
+// An external SMTP server wants a username and a password; say which ones a known provider wants.
+import { docsPath, type Rule } from './rule';
+import { hasValue, isExternalHost, literalValue, missingAnchor } from './support';
+import { findProvider } from '../settings/providers';
+import type { Assignment } from '../core/types';
+
+export const missingCredentials: Rule = {
+  id: 'missing-credentials',
+  defaultSeverity: 'error',
+  description: 'External SMTP host without a username or password.',
+  docs: docsPath('missing-credentials'),
+  needsNetwork: false,
+  check({ settings, report }) {
+    const { roles, scope } = settings;
+    const host = literalValue(roles.host);
+    if (host === undefined || !isExternalHost(host)) return;
+    const provider = findProvider(host);
+    if (provider?.authOptionalHosts?.includes(host.toLowerCase())) return;
+    // values may come from env_file entries this scope reads (merged by a later step): only
+    // a constant that is written here and empty is judged then
+    const unknownElsewhere = (scope.envFiles?.length ?? 0) > 0;
+    const missing: { what: string; a: Assignment | undefined }[] = [];
+    for (const [what, a] of [['username', roles.username], ['password', roles.password]] as const) {
+      if (hasValue(a)) continue;
+      if (!a && unknownElsewhere) continue;
+      missing.push({ what, a });
+    }
+    if (missing.length === 0) return;
+    const what = missing.map((m) => `the ${m.what} ${m.a ? 'is empty' : 'is not set'}`).join(' and ');
+    const how = provider ? `; ${provider.credentials}` : '; set both for the SMTP server';
+    // an empty constant is shown where it is; a constant that is not there at all, on the scope
+    const empty = missing.find((m) => m.a !== undefined)?.a;
+    report({
+      range: empty ? empty.valueRange : missingAnchor(settings),
+      message: `The SMTP host ${host} needs credentials but ${what}${how}.`,
+    });
+  },
+};

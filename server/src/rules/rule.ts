@@ -1,0 +1,63 @@
+// The shape of a rule (markdownlint's: metadata plus one function). A rule never decides its
+// final severity nor whether it is suppressed: the engine applies configuration afterwards.
+import type { Fix, Range, ReadResult, Severity } from '../core/types';
+import type { CheckOptions, MailSettings } from '../core/settings';
+
+/** What a rule reports; the engine adds the rule id and the configured severity. */
+export interface Report {
+  range: Range;
+  /** one sentence: what is wrong and what to do */
+  message: string;
+  /**
+   * A severity for this finding when it differs from the rule's default (reserved-domain:
+   * error for the sender, warning for other addresses). A severity the user configured for
+   * the rule replaces it.
+   */
+  severity?: Severity;
+  fixes?: Fix[];
+}
+
+/** Given to a rule once per scope. */
+export interface RuleContext {
+  /** the mail settings of this scope (roles, addresses, effective assignments, target) */
+  settings: MailSettings;
+  read: ReadResult;
+  /** absolute path of the file being checked */
+  path: string;
+  options: CheckOptions;
+  report(report: Report): void;
+}
+
+/** Given to a rule once per file (rules about the file itself, such as reader problems). */
+export interface FileRuleContext {
+  read: ReadResult;
+  /** one per scope, in file order */
+  settings: MailSettings[];
+  path: string;
+  options: CheckOptions;
+  report(report: Report): void;
+}
+
+/** What the README table, the docs test and the LSP need to know about a rule. */
+export interface RuleMeta {
+  /** stable id: diagnostic code, severity settings, suppression comments */
+  id: string;
+  defaultSeverity: Severity;
+  /** one line, for the README table */
+  description: string;
+  /** repository-relative documentation page: `docs/rules/<id>.md` */
+  docs: string;
+  needsNetwork: boolean;
+}
+
+/** An offline rule. Implement `check` (per scope), `checkFile` (per file), or both. */
+export interface Rule extends RuleMeta {
+  needsNetwork: false;
+  check?(context: RuleContext): void;
+  checkFile?(context: FileRuleContext): void;
+}
+
+/** The docs path for a rule id (one convention, used by every rule file). */
+export function docsPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}

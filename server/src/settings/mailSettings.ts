@@ -1,0 +1,54 @@
+// The mail settings of one scope: which constants play which role (explicit mapping first,
+// then names), which other constants hold addresses, and which assignment wins per constant.
+import type { Assignment, Scope } from '../core/types';
+import type { MailSettings, ResolvedTarget, Role } from '../core/settings';
+import { looksLikeAddressList } from './addresses';
+import { resolvePrecedence } from './precedence';
+import { explicitRoleLookup, isAddressName, roleByEnvKey, roleByName } from './roles';
+
+/** The role of one assignment by name (explicit mapping not included). */
+export function roleOfAssignment(a: Assignment): Role | undefined {
+  return roleByName(a.name) ?? (a.channel === 'mx-env' ? roleByEnvKey(a.key) : undefined);
+}
+
+// Values that say "this is a flag or a count", so `Module.SendEmail: true` is not an address.
+const NOT_ADDRESS_VALUES = new Set(['true', 'false', 'yes', 'no', 'on', 'off']);
+
+function isAddress(a: Assignment): boolean {
+  if (a.valueKind === 'literal' && looksLikeAddressList(a.value)) return true;
+  if (!isAddressName(a.name)) return false;
+  if (a.scalarType === 'boolean' || a.scalarType === 'number') return false;
+  return !NOT_ADDRESS_VALUES.has(a.value.trim().toLowerCase());
+}
+
+export function buildMailSettings(
+  scope: Scope,
+  target: ResolvedTarget,
+  roleMapping?: Record<string, Role>,
+): MailSettings {
+  const { effective, overridden } = resolvePrecedence(scope.assignments);
+  const explicit = explicitRoleLookup(roleMapping);
+  const roles: Partial<Record<Role, Assignment>> = {};
+  const claimed = new Set<Assignment>();
+  // explicit mapping first: it wins over every name heuristic
+  if (roleMapping) {
+    for (const a of effective) {
+      const role = explicit(a.name);
+      if (role) {
+        claimed.add(a);
+        if (!roles[role]) roles[role] = a;
+      }
+    }
+  }
+  const addresses: Assignment[] = [];
+  for (const a of effective) {
+    if (claimed.has(a)) continue;
+    const role = roleOfAssignment(a);
+    if (role) {
+      if (!roles[role]) roles[role] = a;
+      continue;
+    }
+    if (isAddress(a)) addresses.push(a);
+  }
+  return { scope, target, roles, addresses, effective, overridden };
+}

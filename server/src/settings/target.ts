@@ -1,0 +1,83 @@
+// The platform a file deploys to, first to last (rules.md, "target"): the inline directive
+// `# mendix-email: target=…`, the project config (`overrides` globs, then `target`), the
+// file's kind, the default target setting.
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { FileKind, ReadResult, Target } from '../core/types';
+import { TARGETS } from '../core/types';
+import type { CheckOptions, ResolvedTarget } from '../core/settings';
+
+const TARGET_OF_KIND: Partial<Record<FileKind, { target: Target; words: string }>> = {
+  'mendix-app': { target: 'private-cloud', words: 'MendixApp resource' },
+  m2ee: { target: 'self-hosted', words: 'm2ee.yaml' },
+  'cf-manifest': { target: 'cloud-foundry', words: 'Cloud Foundry manifest' },
+  compose: { target: 'docker', words: 'compose file' },
+  kubernetes: { target: 'docker', words: 'Kubernetes manifest' },
+  dotenv: { target: 'docker', words: '.env file' },
+};
+
+export function isTarget(value: unknown): value is Target {
+  return typeof value === 'string' && (TARGETS as readonly string[]).includes(value);
+}
+
+// Globs compile once per pattern for the life of the process, not once per check.
+const matchers = new Map<string, (p: string) => boolean>();
+function matcher(glob: string): (p: string) => boolean {
+  let m = matchers.get(glob);
+  if (!m) {
+    m = picomatch(glob, { dot: true, basename: !glob.includes('/') });
+    matchers.set(glob, m);
+  }
+  return m;
+}
+
+/** The path of `filePath` relative to the folder of the config file, with `/`; undefined when outside. */
+function relativeToConfig(filePath: string, configFile: string): string | undefined {
+  const rel = path.relative(path.dirname(configFile), filePath);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+export function resolveTarget(read: ReadResult, filePath: string, options: CheckOptions): ResolvedTarget {
+  const directive = read.targetDirective;
+  if (directive && isTarget(directive.target)) {
+    return { target: directive.target, source: 'directive', detail: `inline directive on line ${directive.range.start.line + 1}` };
+  }
+  const loaded = options.projectConfig;
+  if (loaded) {
+    const { config, file } = loaded;
+    const configName = path.basename(file);
+    if (config.overrides) {
+      const rel = relativeToConfig(filePath, file);
+      if (rel !== undefined) {
+        // the last matching override wins, like later blocks in ESLint's overrides
+        let hit: { glob: string; target: Target } | undefined;
+        for (const glob in config.overrides) {
+          const target = config.overrides[glob];
+          if (isTarget(target) && matcher(glob)(rel)) hit = { glob, target };
+        }
+        if (hit) return { target: hit.target, source: 'config', detail: `${configName} (overrides: ${hit.glob})` };
+      }
+    }
+    if (isTarget(config.target)) return { target: config.target, source: 'config', detail: `${configName} (target)` };
+  }
+  const byKind = TARGET_OF_KIND[read.kind];
+  if (byKind) return { target: byKind.target, source: 'file-kind', detail: `file kind: ${byKind.words}` };
+  if (options.defaultTarget && isTarget(options.defaultTarget)) {
+    return { target: options.defaultTarget, source: 'default', detail: 'setting mendixEmail.defaultTarget' };
+  }
+  return { target: 'mendix-cloud', source: 'default', detail: 'built-in default (mendix-cloud)' };
+}
+
+/** How a target reads in a message: "Mendix Cloud", "a Docker container", … */
+export function targetInWords(target: Target): string {
+  switch (target) {
+    case 'mendix-cloud': return 'Mendix Cloud';
+    case 'mendix-cloud-v3': return 'Mendix Cloud v3';
+    case 'free-app': return 'the Mendix Free App';
+    case 'private-cloud': return 'Mendix for Private Cloud';
+    case 'cloud-foundry': return 'Cloud Foundry';
+    case 'docker': return 'Docker';
+    case 'self-hosted': return 'a self-hosted server';
+  }
+}
