@@ -53,6 +53,8 @@ export interface DnsResolver {
   /** Questions sent to the network (cache hits and shared in-flight lookups not counted). */
   readonly sent: number;
   clearCache(): void;
+  /** Ends every outstanding query at once (shutdown, tests); their callers get could-not-check. */
+  cancelAll(): void;
 }
 
 export interface ResolverOptions {
@@ -119,7 +121,8 @@ export function createResolver(options: ResolverOptions = {}): DnsResolver {
           : result.outcome === 'could-not-check'
             ? failureCacheMs
             : negativeCacheMs;
-      if (life > 0) cache.set(key, { result, expires: now() + life });
+      const cancelled = result.outcome === 'could-not-check' && result.reason === 'cancelled';
+      if (life > 0 && !cancelled) cache.set(key, { result, expires: now() + life });
       return result;
     });
     inFlight.set(key, promise);
@@ -133,6 +136,7 @@ export function createResolver(options: ResolverOptions = {}): DnsResolver {
       return sent;
     },
     clearCache: () => cache.clear(),
+    cancelAll: () => resolver.cancel(),
     lookup<T extends RecordType>(rawName: string, type: T, lookupOptions: LookupOptions = {}): Promise<Lookup<T>> {
       const name = rawName.trim().toLowerCase().replace(/\.$/, '');
       const key = `${type} ${name}`;
