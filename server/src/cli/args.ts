@@ -1,0 +1,135 @@
+// Turns `mendix-email check …` arguments into options, or a UsageError that main() turns
+// into exit code 2. node:util parseArgs keeps the CLI free of an argument-parsing dependency.
+import { isIP } from 'node:net';
+import { parseArgs } from 'node:util';
+import { TARGETS, type SeveritySetting, type Target } from '../core/types';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckCommandOptions {
+  paths: string[];
+  format: OutputFormat;
+  /** write the report here instead of stdout */
+  output?: string;
+  /** exit 1 when there are more warnings than this; undefined = no limit */
+  maxWarnings?: number;
+  offline: boolean;
+  target?: Target;
+  /** a project config file that replaces `.mendix-email.json` discovery */
+  config?: string;
+  /** `--rule id=severity`, later ones win; beats the project config file */
+  rules: Record<string, SeveritySetting>;
+  /** report errors only */
+  quiet: boolean;
+  /** false when --no-color was given; undefined = decide by the terminal */
+  color?: boolean;
+  /** `--dns-server IP[:PORT]`, in the order given */
+  dnsServers: string[];
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export function parseCheckArgs(argv: string[]): CheckCommandOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        offline: { type: 'boolean' },
+        target: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        rule: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', short: 'q' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'dns-server': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    // parseArgs messages name the option ("Unknown option '--foo'"); keep them, drop the code prefix.
+    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+  const v = parsed.values;
+
+  const format = (v.format ?? 'text') as OutputFormat;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${v.format}")`);
+  }
+
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    const text = v['max-warnings'].trim();
+    // -1 means "no limit", as in ESLint.
+    if (!/^-?\d+$/.test(text) || Number(text) < -1) {
+      throw new UsageError(`--max-warnings must be a whole number (got "${v['max-warnings']}")`);
+    }
+    maxWarnings = Number(text) === -1 ? undefined : Number(text);
+  }
+
+  let target: Target | undefined;
+  if (v.target !== undefined) {
+    if (!TARGETS.includes(v.target as Target)) {
+      throw new UsageError(`--target must be one of ${TARGETS.join(', ')} (got "${v.target}")`);
+    }
+    target = v.target as Target;
+  }
+
+  const rules: Record<string, SeveritySetting> = {};
+  for (const entry of v.rule ?? []) {
+    const match = /^\s*([A-Za-z0-9-]+)\s*[=:]\s*([a-z]+)\s*$/.exec(entry);
+    if (!match) throw new UsageError(`--rule wants id=severity, for example --rule invalid-port=warning (got "${entry}")`);
+    const severity = match[2] as SeveritySetting;
+    if (!SEVERITIES.includes(severity)) {
+      throw new UsageError(`--rule ${match[1]}: severity must be one of ${SEVERITIES.join(', ')} (got "${match[2]}")`);
+    }
+    rules[match[1]] = severity;
+  }
+
+  const dnsServers = (v['dns-server'] ?? []).map((server) => {
+    if (!isHostPort(server)) throw new UsageError(`--dns-server wants an IP address, optionally with :PORT, for example 127.0.0.1:5353 (got "${server}")`);
+    return server;
+  });
+
+  if (v.output !== undefined && v.output.trim() === '') throw new UsageError('--output needs a file name');
+
+  return {
+    paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    format,
+    output: v.output,
+    maxWarnings,
+    offline: v.offline ?? false,
+    target,
+    config: v.config,
+    rules,
+    quiet: v.quiet ?? false,
+    color: v['no-color'] ? false : v.color ? true : undefined,
+    dnsServers,
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+}
+
+function isHostPort(text: string): boolean {
+  // DNS servers are addresses (the resolver takes no host names): IP, IP:PORT, [v6]:PORT
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+  if (bracketed) return isIP(bracketed[1]) === 6 && validPort(bracketed[2]);
+  if (isIP(text) === 6) return true;
+  const plain = /^([^:]+)(?::(\d{1,5}))?$/.exec(text);
+  return !!plain && isIP(plain[1]) === 4 && validPort(plain[2]);
+}
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+}

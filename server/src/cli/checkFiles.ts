@@ -1,0 +1,110 @@
+// The offline part of a check run: read each file and hand it to the same core the editor
+// uses (checkDocument), with the project config, CLI rule severities, declarations found
+// among the files, env_file reading and git tracking. Findings stay in core form here.
+import { readFileSync } from 'node:fs';
+import type { CheckOptions, CheckResult, LoadedProjectConfig } from '../core/settings';
+import type { ConstantDeclaration, Finding, SeveritySetting, Target } from '../core/types';
+import { checkDocument } from '../engine/check';
+import { loadProjectConfigFor } from '../config/projectConfig';
+import { describeFsError, type FileProblem } from './findFiles';
+import { GitTracking } from './gitTracking';
+
+export interface CheckFilesOptions {
+  /** --config: used for every file instead of discovery */
+  explicitConfig?: LoadedProjectConfig;
+  /** --target */
+  defaultTarget?: Target;
+  /** --rule: wins over the project config file */
+  rules: Record<string, SeveritySetting>;
+  /** declarations (metadata.json, Constants.java) collected from the files being checked */
+  declarations: ConstantDeclaration[];
+}
+
+export interface CheckedFile {
+  path: string;
+  text: string;
+  result: CheckResult;
+  /** the config that applied (after --rule), for the online checks */
+  projectConfig?: LoadedProjectConfig;
+}
+
+export interface CheckFilesOutcome {
+  checked: CheckedFile[];
+  /** absolute path → findings */
+  findings: Map<string, Finding[]>;
+  problems: FileProblem[];
+  /** each config file that applied and has problems, once */
+  configsWithProblems: LoadedProjectConfig[];
+}
+
+export function checkFiles(files: readonly string[], options: CheckFilesOptions): CheckFilesOutcome {
+  const outcome: CheckFilesOutcome = { checked: [], findings: new Map(), problems: [], configsWithProblems: [] };
+  const git = new GitTracking();
+  const seenConfigs = new Set<string>();
+  const withCliRules = new Map<LoadedProjectConfig, LoadedProjectConfig>();
+
+  for (const path of files) {
+    const text = readText(path);
+    if (typeof text !== 'string') {
+      outcome.problems.push({ path, message: text.error });
+      continue;
+    }
+    const found = options.explicitConfig ?? loadProjectConfigFor(path);
+    if (found && found.problems.length && !seenConfigs.has(found.file)) {
+      seenConfigs.add(found.file);
+      outcome.configsWithProblems.push(found);
+    }
+    const projectConfig = found && applyCliRules(found, options.rules, withCliRules);
+    const checkOptions: CheckOptions = {
+      projectConfig,
+      defaultTarget: options.defaultTarget,
+      // with no config file the CLI's --rule values are the only severities
+      ruleSeverities: projectConfig ? undefined : options.rules,
+      declarations: options.declarations,
+      readReferencedFile,
+      isTrackedByGit: (file) => git.isTracked(file),
+    };
+    let result: CheckResult | undefined;
+    try {
+      result = checkDocument({ path, text }, checkOptions);
+    } catch (error) {
+      // The core promises never to throw on bad input; if it does, say so for this file and go on.
+      outcome.problems.push({ path, message: `internal error while checking: ${(error as Error).message}` });
+      continue;
+    }
+    if (!result) continue; // not a settings file after all (a YAML file of another kind)
+    outcome.checked.push({ path, text, result, projectConfig });
+    outcome.findings.set(path, [...result.findings]);
+  }
+  return outcome;
+}
+
+/** The config with --rule severities laid over its own, made once per config file. */
+function applyCliRules(
+  loaded: LoadedProjectConfig,
+  rules: Record<string, SeveritySetting>,
+  cache: Map<LoadedProjectConfig, LoadedProjectConfig>,
+): LoadedProjectConfig {
+  if (Object.keys(rules).length === 0) return loaded;
+  let merged = cache.get(loaded);
+  if (!merged) {
+    merged = { ...loaded, config: { ...loaded.config, rules: { ...loaded.config.rules, ...rules } } };
+    cache.set(loaded, merged);
+  }
+  return merged;
+}
+
+/** The file's text (a leading BOM dropped, as the editor does), or why it could not be read. */
+export function readText(path: string): string | { error: string } {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    return { error: describeFsError(error, 'cannot read file') };
+  }
+}
+
+function readReferencedFile(absolutePath: string): string | undefined {
+  const text = readText(absolutePath);
+  return typeof text === 'string' ? text : undefined;
+}

@@ -1,0 +1,16 @@
+// The JSON report: an array of findings, 1-based, `file` relative to the working directory.
+import type { Report } from '../report';
+
+export function formatJson(report: Report): string {
+  const findings = report.findings.map(({ file, line, column, endLine, endColumn, severity, ruleId, message }) => ({
+    file,
+    line,
+    column,
+    endLine,
+    endColumn,
+    severity,
+    ruleId,
+    message,
+  }));
+  return `${JSON.stringify(findings, null, 2)}\n`;
+}

@@ -1,0 +1,65 @@
+// The `mendix-email` command line: dispatches to check (the default), send-test and verify.
+// Only what a command needs is loaded (nodemailer is required by send-test alone), so
+// `check` starts fast.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CliIo } from './io';
+import { MAIN_HELP } from './help';
+import { CLI_VERSION } from './version';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  switch (first) {
+    case 'check':
+      return runCheckCommand(rest, io);
+    case 'send-test':
+    case 'verify': {
+      // required here, not imported at the top, so nodemailer loads only for these commands
+      const sendTest = require('./sendTest') as typeof import('./sendTest');
+      return first === 'send-test' ? sendTest.runSendTest(rest, io) : sendTest.runVerify(rest, io);
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(MAIN_HELP);
+      return EXIT_OK;
+    case '--version':
+    case '-v':
+      io.stdout.write(`${CLI_VERSION}\n`);
+      return EXIT_OK;
+    default:
+      // `mendix-email deploy/` means `mendix-email check deploy/`; a word that is neither a
+      // command nor a path is most likely a mistyped command.
+      if (first !== undefined && /^[a-z][a-z-]*$/.test(first) && !existsSync(resolve(io.cwd, first))) {
+        io.stderr.write(`mendix-email: unknown command "${first}"\n\n${MAIN_HELP}`);
+        return EXIT_USAGE;
+      }
+      return runCheckCommand(argv, io);
+  }
+}
+
+async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
+  const { runCheck } = require('./runCheck') as typeof import('./runCheck');
+  return runCheck(argv, io);
+}
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      // exitCode rather than exit(): a large report piped to another program must flush first.
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`mendix-email: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

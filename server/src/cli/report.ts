@@ -1,0 +1,68 @@
+// What a check run hands to the formatters: findings already translated from 0-based LSP
+// positions to the 1-based lines and columns a terminal, a JSON consumer and SARIF expect.
+import type { Severity } from '../core/types';
+
+export interface ReportedFinding {
+  /** relative to the working directory, with `/` separators */
+  file: string;
+  /** 1-based */
+  line: number;
+  /** 1-based, UTF-16 code units like the editor */
+  column: number;
+  endLine: number;
+  /** 1-based, exclusive (the column after the last character) */
+  endColumn: number;
+  severity: Severity;
+  ruleId: string;
+  message: string;
+}
+
+/** A file that could not be checked; makes the exit code 2. */
+export interface RunProblem {
+  /** relative to the working directory, with `/` separators */
+  file: string;
+  message: string;
+}
+
+/** Rule metadata the SARIF output describes its rules with. */
+export interface RuleInfo {
+  id: string;
+  defaultSeverity: Severity;
+  description: string;
+  /** absolute URL of the rule's documentation page, when there is one */
+  helpUri?: string;
+  /** repository-relative documentation page: `docs/rules/<id>.md` */
+  docs?: string;
+  /** the documentation page's markdown, filled in for SARIF only */
+  helpMarkdown?: string;
+}
+
+export interface Report {
+  findings: ReportedFinding[];
+  problems: RunProblem[];
+  /** how many files were checked (supported and read) */
+  filesChecked: number;
+  rules: RuleInfo[];
+  /** absolute working directory the `file` fields are relative to */
+  cwd: string;
+  toolVersion: string;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
+export function countBySeverity(findings: readonly ReportedFinding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** Files in path order, then findings by position, so output is stable from run to run. */
+export function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.ruleId.localeCompare(b.ruleId);
+}

@@ -1,0 +1,88 @@
+// The rules as the CLI describes them (SARIF tool.driver.rules, --rule validation): the
+// offline rules the engine runs and the DNS rules. Documentation links point at
+// docs/rules/<id>.md.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Severity } from '../core/types';
+import { rules as offlineRules } from '../rules/index';
+import { ONLINE_RULES } from '../rules/online/index';
+import type { RuleMeta } from '../rules/rule';
+import type { RuleInfo } from './report';
+import { HOME_PAGE } from './version';
+
+let catalog: RuleInfo[] | undefined;
+
+export function ruleCatalog(): RuleInfo[] {
+  if (!catalog) {
+    const seen = new Set<string>();
+    catalog = [];
+    for (const rule of [...offlineRules, ...ONLINE_RULES] as RuleMeta[]) {
+      if (seen.has(rule.id)) continue;
+      seen.add(rule.id);
+      catalog.push({
+        id: rule.id,
+        defaultSeverity: rule.defaultSeverity as Severity,
+        description: rule.description,
+        helpUri: HOME_PAGE ? `${HOME_PAGE.replace(/\/$/, '')}/blob/main/${rule.docs}` : undefined,
+        docs: rule.docs,
+      });
+    }
+  }
+  return catalog;
+}
+
+/** The rule's documentation page (markdown), from docs/ beside the bundle or the source tree. */
+export function ruleHelpMarkdown(rule: RuleInfo): string | undefined {
+  const root = docsRoot();
+  if (!root || !rule.docs) return undefined;
+  try {
+    return readFileSync(join(root, rule.docs), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+let root: string | null | undefined;
+/** The folder that holds docs/rules: dist/.. for the bundle, four levels up for server/src/cli. */
+function docsRoot(): string | undefined {
+  if (root === undefined) {
+    root = null;
+    let folder = __dirname;
+    for (let i = 0; i < 5; i++) {
+      if (existsSync(join(folder, 'docs', 'rules'))) {
+        root = folder;
+        break;
+      }
+      folder = dirname(folder);
+    }
+  }
+  return root ?? undefined;
+}
+
+/** The known rule id closest to a mistyped one, if any is close enough to be a typo. */
+export function closestRuleId(id: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const rule of ruleCatalog()) {
+    const d = editDistance(id.toLowerCase(), rule.id);
+    if (d < bestDistance) {
+      best = rule.id;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

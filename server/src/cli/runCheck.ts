@@ -1,0 +1,169 @@
+// `mendix-email check`: parse the arguments, find the files, check them with the editor's
+// core, add the DNS findings unless offline, then print the report and pick the exit code.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { LoadedProjectConfig } from '../core/settings';
+import type { Finding } from '../core/types';
+import { parseCheckArgs, UsageError, type CheckCommandOptions } from './args';
+import { checkFiles } from './checkFiles';
+import { collectDeclarations } from './declarations';
+import { findFiles, type FileProblem } from './findFiles';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { ANSI, formatText, PLAIN } from './formats/text';
+import { CHECK_HELP } from './help';
+import type { CliIo } from './io';
+import { loadExplicitConfig } from './explicitConfig';
+import { addOnlineFindings } from './online';
+import { compareFindings, type Report, type ReportedFinding, type RunProblem } from './report';
+import { closestRuleId, ruleCatalog, ruleHelpMarkdown } from './ruleCatalog';
+import { CLI_VERSION } from './version';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+export async function runCheck(argv: string[], io: CliIo): Promise<number> {
+  let options: CheckCommandOptions;
+  try {
+    options = parseCheckArgs(argv);
+    if (options.help || options.version) {
+      io.stdout.write(options.help ? CHECK_HELP : `${CLI_VERSION}\n`);
+      return EXIT_OK;
+    }
+    checkRuleIds(options);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`mendix-email: ${error.message}\nRun "mendix-email check --help" for the options.\n`);
+    return EXIT_USAGE;
+  }
+
+  let explicitConfig: LoadedProjectConfig | undefined;
+  if (options.config) {
+    const loaded = loadExplicitConfig(resolve(io.cwd, options.config));
+    if ('error' in loaded) {
+      io.stderr.write(`mendix-email: --config ${options.config}: ${loaded.error}\n`);
+      return EXIT_USAGE;
+    }
+    explicitConfig = loaded;
+  }
+
+  const found = findFiles(options.paths, io.cwd);
+  const outcome = checkFiles(found.files, {
+    explicitConfig,
+    defaultTarget: options.target,
+    rules: options.rules,
+    declarations: collectDeclarations(found.files),
+  });
+  if (!options.offline) await addOnlineFindings(outcome, options);
+
+  for (const path of found.explicit) {
+    if (!outcome.findings.has(path) && !outcome.problems.some((p) => p.path === path)) {
+      io.stderr.write(`mendix-email: ${display(io.cwd, path)}: not a Mendix settings file; skipped\n`);
+    }
+  }
+  for (const config of outcome.configsWithProblems) reportConfigProblems(config, io);
+
+  const problems: RunProblem[] = [...found.problems, ...outcome.problems].map((p: FileProblem) => ({
+    file: display(io.cwd, p.path),
+    message: p.message,
+  }));
+  for (const problem of problems) io.stderr.write(`mendix-email: ${problem.file}: ${problem.message}\n`);
+
+  const report: Report = {
+    findings: toReported(outcome.findings, io.cwd, options.quiet),
+    problems,
+    filesChecked: outcome.checked.length,
+    rules: options.format === 'sarif' ? ruleCatalog().map((r) => ({ ...r, helpMarkdown: ruleHelpMarkdown(r) })) : ruleCatalog(),
+    cwd: io.cwd,
+    toolVersion: CLI_VERSION,
+  };
+
+  const written = writeReport(report, options, io);
+  if (!written) return EXIT_USAGE;
+
+  if (problems.length || outcome.configsWithProblems.length) return EXIT_USAGE;
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`mendix-email: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function checkRuleIds(options: CheckCommandOptions): void {
+  const known = new Set(ruleCatalog().map((r) => r.id));
+  for (const id of Object.keys(options.rules)) {
+    if (known.has(id)) continue;
+    const suggestion = closestRuleId(id);
+    throw new UsageError(`--rule ${id}: no such rule${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
+  }
+}
+
+function toReported(findings: Map<string, Finding[]>, cwd: string, quiet: boolean): ReportedFinding[] {
+  const out: ReportedFinding[] = [];
+  for (const [path, list] of findings) {
+    const file = display(cwd, path);
+    for (const f of list) {
+      if (quiet && f.severity !== 'error') continue;
+      out.push({
+        file,
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        endLine: f.range.end.line + 1,
+        endColumn: f.range.end.character + 1,
+        severity: f.severity,
+        ruleId: f.ruleId,
+        message: f.message,
+      });
+    }
+  }
+  return out.sort(compareFindings);
+}
+
+function writeReport(report: Report, options: CheckCommandOptions, io: CliIo): boolean {
+  const toFile = options.output !== undefined;
+  let text: string;
+  if (options.format === 'json') text = formatJson(report);
+  else if (options.format === 'sarif') text = formatSarif(report);
+  else text = formatText(report, useColor(options, io, toFile) ? ANSI : PLAIN);
+
+  if (!toFile) {
+    io.stdout.write(text);
+    return true;
+  }
+  const target = resolve(io.cwd, options.output!);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    return true;
+  } catch (error) {
+    io.stderr.write(`mendix-email: --output ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return false;
+  }
+}
+
+/** Colours only on a terminal, never into a file, and never when NO_COLOR or --no-color says so. */
+function useColor(options: CheckCommandOptions, io: CliIo, toFile: boolean): boolean {
+  if (toFile || options.color === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (options.color === true) return true;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}
+
+function reportConfigProblems(config: LoadedProjectConfig, io: CliIo): void {
+  const file = display(io.cwd, config.file);
+  for (const problem of config.problems) {
+    const where = problem.range ? `${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}` : file;
+    io.stderr.write(`mendix-email: ${where}: ${problem.message}\n`);
+  }
+}
+
+/** A path as the report shows it: relative to the working directory, `/` separators. */
+export function display(cwd: string, path: string): string {
+  const rel = relative(cwd, path) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
