@@ -26,12 +26,17 @@ export const missingCredentials: Rule = {
       missing.push({ what, a });
     }
     if (missing.length === 0) return;
-    const what = missing.map((m) => `the ${m.what} ${m.a ? 'is empty' : 'is not set'}`).join(' and ');
+    const notSet = missing.filter((m) => !m.a).map((m) => m.what);
+    const empty = missing.filter((m) => m.a).map((m) => m.what);
+    const what = [
+      notSet.length ? `the ${notSet.join(' and ')} ${notSet.length > 1 ? 'are' : 'is'} not set` : '',
+      empty.length ? `the ${empty.join(' and ')} ${empty.length > 1 ? 'are' : 'is'} empty` : '',
+    ].filter(Boolean).join(' and ');
     const how = provider ? `; ${provider.credentials}` : '; set both for the SMTP server';
     // an empty constant is shown where it is; a constant that is not there at all, on the scope
-    const empty = missing.find((m) => m.a !== undefined)?.a;
+    const firstEmpty = missing.find((m) => m.a !== undefined)?.a;
     report({
-      range: empty ? empty.valueRange : missingAnchor(settings),
+      range: firstEmpty ? firstEmpty.valueRange : missingAnchor(settings),
       message: `The SMTP host ${host} needs credentials but ${what}${how}.`,
     });
   },
