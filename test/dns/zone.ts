@@ -40,6 +40,7 @@ export const TEST_ZONE: Record<string, ZoneEntry> = {
   '_dmarc.nospf.nl': { TXT: ['v=DMARC1; p=none'] },
   'mendix-ok.nl': { MX: mx('mx.good.nl'), TXT: ['v=spf1 include:_spf.mendix.com -all'] },
   '_dmarc.mendix-ok.nl': { TXT: ['v=DMARC1; p=none'] },
+  '_dmarc.mendix-nested.nl': { TXT: ['v=DMARC1; p=none'] },
   'mendix-nested.nl': { MX: mx('mx.good.nl'), TXT: ['v=spf1 include:_spf.mendix-nested.nl -all'] },
   '_spf.mendix-nested.nl': spfOnly('v=spf1 include:_spf.mendix.com ~all'),
   'hardcoded.nl': { MX: mx('mx.good.nl'), TXT: ['v=spf1 ip4:192.0.2.5 ip4:192.0.2.6 -all'] },
@@ -62,6 +63,7 @@ export const TEST_ZONE: Record<string, ZoneEntry> = {
 
   // servers that do not answer, or fail
   'slow.nl': { behaviour: 'timeout' },
+  '_dmarc.slow.nl': { behaviour: 'timeout' },
   'broken.nl': { behaviour: 'servfail' },
   'refusing.nl': { behaviour: 'refused' },
   'half.nl': { MX: mx('mx.good.nl'), TXT: ['v=spf1 include:slow.nl -all'] },
