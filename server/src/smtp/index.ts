@@ -6,3 +6,4 @@ export { formatReport, STAGE_ORDER, type SmtpReport, type StageName, type StageR
 export { buildTestMessage, type TestMessageOrigin } from './message';
 export { planTransport, trustedFileFor, DEFAULT_TIMEOUT_SECONDS, type TransportOptions } from './transport';
 export { makeRedactor } from './redact';
+export { checkRecipient, type RecipientVerdict } from './recipient';

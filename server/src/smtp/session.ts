@@ -110,9 +110,12 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
         ? `CANCELLED during ${failure.stage}`
         : `FAILED at ${failure.stage}: ${report.failure!.cause}`;
     } else if (mode === 'verify') {
+      const where = `${settings.host}:${settings.port}`;
       report.verdict = report.credentialsTested
-        ? `OK: connected to ${settings.host}:${settings.port} and logged in with ${report.authMechanism} (nothing was sent)`
-        : `OK, but the credentials were NOT tested: ${report.authMechanismsOffered.length ? 'no username is set' : 'the server offered no AUTH'} (connected to ${settings.host}:${settings.port}, nothing was sent)`;
+        ? `OK: connected to ${where} and logged in with ${report.authMechanism} (nothing was sent)`
+        : settings.username
+          ? `NOT VERIFIED: connected to ${where}, but the server offered no AUTH, so the credentials were NOT tested`
+          : `OK: connected to ${where}; no username is set, so the credentials were NOT tested (nothing was sent)`;
     } else {
       report.verdict = `SENT to ${opts.to}: ${report.finalResponse ?? ''}`.trim();
     }

@@ -87,6 +87,8 @@ export async function startSmtpServer(options: Partial<SMTPServerOptions> = {}):
     },
     ...options,
   });
+  // a client that gives up (timeout, cancel, wrong TLS) resets the connection: expected here
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = ((server as unknown as { server: Server }).server.address() as AddressInfo).port;
   return {

@@ -1,0 +1,204 @@
+// `mendix-email send-test FILE --to ADDRESS` and `mendix-email verify FILE`: the editor's
+// Send Test Mail / Verify SMTP Connection on the command line, with the same core.
+// Stage report on stdout, the verdict on its last line; exit 0 only on success.
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { CheckOptions } from '../core/settings';
+import { checkDocument } from '../engine/check';
+import { loadProjectConfigFor } from '../config/projectConfig';
+import type { CliIo } from './io';
+import { readText } from './checkFiles';
+import { checkRecipient } from '../smtp/recipient';
+import { findScope, mailScopes } from '../smtp/scopes';
+import { smtpSettingsFrom, type SmtpSettings } from '../smtp/settings';
+import { formatReport, type SmtpReport } from '../smtp/report';
+import { promptHidden } from '../smtp/prompt';
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+export const DEFAULT_PASSWORD_ENV = 'MENDIX_EMAIL_SMTP_PASSWORD';
+
+export const SEND_TEST_HELP = `Usage: mendix-email send-test FILE --to ADDRESS [options]
+       mendix-email verify FILE [options]
+
+send-test sends a real test message with the mail settings of FILE; verify connects,
+upgrades to TLS and logs in (when the server offers AUTH) without sending anything.
+The report names each stage (DNS, connect, TLS, greeting, EHLO, STARTTLS, AUTH,
+MAIL FROM, RCPT TO, DATA) with its timing, the transcript (credentials hidden) and, when
+something fails, the cause and the fix. The verdict is the last line.
+
+Options:
+      --to ADDRESS          the recipient (send-test only)
+      --scope NAME          the scope to use when FILE has several (for example "mxruntime",
+                            "application my-app", "service mendix")
+      --ca CERT_FILE        trust this certificate (or CA) for the SMTP host, for this run only
+      --timeout SECONDS     bound for connecting, the greeting, TLS and each reply (default 10)
+      --password-env VAR    environment variable holding the password when FILE holds none
+                            (default ${DEFAULT_PASSWORD_ENV}); else you are asked on a terminal
+  -h, --help                show this help
+
+Exit code: 0 sent (verified), 1 failed, 2 bad usage or settings that cannot be tested.
+`;
+
+export interface SendTestIo extends CliIo {
+  /** asks for the password when neither the file nor the environment has it; default: a hidden prompt on a terminal */
+  promptPassword?: (question: string) => Promise<string | undefined>;
+  signal?: AbortSignal;
+}
+
+interface Parsed {
+  file: string;
+  to?: string;
+  scope?: string;
+  ca?: string;
+  timeout?: number;
+  passwordEnv: string;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[], command: 'send-test' | 'verify'): Parsed {
+  const out: Partial<Parsed> & { passwordEnv: string; help: boolean } = { passwordEnv: DEFAULT_PASSWORD_ENV, help: false };
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        out.help = true;
+        break;
+      case '--to':
+        out.to = value();
+        break;
+      case '--scope':
+        out.scope = value();
+        break;
+      case '--ca':
+        out.ca = value();
+        break;
+      case '--timeout': {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--timeout wants seconds between 0 and 600, not "${v}"`);
+        out.timeout = n;
+        break;
+      }
+      case '--password-env':
+        out.passwordEnv = value();
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        files.push(arg);
+    }
+  }
+  if (out.help) return { ...out, file: '' } as Parsed;
+  if (files.length !== 1) throw new UsageError(files.length ? 'give exactly one settings file' : 'give the settings file to take the mail settings from');
+  if (command === 'send-test' && !out.to) throw new UsageError('--to ADDRESS is required: where should the test message go?');
+  if (command === 'verify' && out.to) throw new UsageError('verify sends nothing: --to is for send-test');
+  return { ...out, file: files[0] } as Parsed;
+}
+
+/** The scope's settings from the file, or a message saying why there are none. */
+function settingsOf(path: string, scopeName: string | undefined): SmtpSettings | string {
+  const text = readText(path);
+  if (typeof text !== 'string') return `${path}: ${text.error}`;
+  const options: CheckOptions = {
+    projectConfig: loadProjectConfigFor(path),
+    readReferencedFile: (p) => {
+      const t = readText(p);
+      return typeof t === 'string' ? t : undefined;
+    },
+  };
+  const result = checkDocument({ path, text }, options);
+  if (!result) return `${path} is not a Mendix settings file this tool understands`;
+  const scopes = mailScopes(result);
+  if (scopes.length === 0) return `${path} sets no SMTP settings (host, port, username, password, from); map your constants to roles in .mendix-email.json if they have other names`;
+  const names = scopes.map((s) => `"${s.scope.name}"`).join(', ');
+  if (scopeName === undefined) {
+    if (scopes.length > 1) return `${path} has mail settings in several scopes (${names}): choose one with --scope NAME`;
+    return smtpSettingsFrom(scopes[0]);
+  }
+  const found = findScope(scopes, scopeName);
+  return found ? smtpSettingsFrom(found) : `no scope "${scopeName}" with mail settings in ${path}; there are: ${names}`;
+}
+
+async function run(command: 'send-test' | 'verify', argv: string[], io: SendTestIo): Promise<number> {
+  let args: Parsed;
+  try {
+    args = parseArgs(argv, command);
+  } catch (e) {
+    io.stderr.write(`mendix-email ${command}: ${(e as Error).message}\n\n${SEND_TEST_HELP}`);
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    io.stdout.write(SEND_TEST_HELP);
+    return EXIT_OK;
+  }
+  const path = resolve(io.cwd, args.file);
+  if (args.to) {
+    const verdict = checkRecipient(args.to);
+    if (verdict.kind === 'refuse') {
+      io.stderr.write(`mendix-email ${command}: ${verdict.reason}\n`);
+      return EXIT_USAGE;
+    }
+    if (verdict.kind === 'confirm') io.stderr.write(`note: ${verdict.reason}; sending anyway\n`);
+  }
+  const ca = args.ca ? resolve(io.cwd, args.ca) : undefined;
+  if (ca && !existsSync(ca)) {
+    io.stderr.write(`mendix-email ${command}: --ca ${args.ca}: no such file\n`);
+    return EXIT_USAGE;
+  }
+  const settings = settingsOf(path, args.scope);
+  if (typeof settings === 'string') {
+    io.stderr.write(`mendix-email ${command}: ${settings}\n`);
+    return EXIT_USAGE;
+  }
+  if (settings.problems.length) {
+    io.stderr.write(`mendix-email ${command}: cannot test these settings: ${settings.problems.join('; ')}\n`);
+    return EXIT_USAGE;
+  }
+
+  let password = settings.password.kind === 'literal' ? settings.password.value : io.env[args.passwordEnv] || undefined;
+  if (password === undefined && settings.username) {
+    const pw = settings.password;
+    const why = pw.kind === 'literal' || pw.kind === 'missing' ? 'holds no password' : `only refers to it (${pw.written})`;
+    const ask = io.promptPassword ?? (io.stdout.isTTY ? (q: string) => promptHidden(q) : undefined);
+    password = ask ? await ask(`${args.file} ${why}. SMTP password for ${settings.username}@${settings.host}: `) : undefined;
+    if (password === undefined) io.stderr.write(`note: no password: ${args.file} ${why} and ${args.passwordEnv} is not set; the server's AUTH will fail if it asks for one\n`);
+  }
+
+  // nodemailer is loaded only now (see main.ts): `check` never pays for it
+  const { sendTestMail, verifyConnection } = require('../smtp/session') as typeof import('../smtp/session');
+  const common = {
+    password,
+    timeoutSeconds: args.timeout,
+    trustedCertificates: ca ? { [settings.host]: ca } : undefined,
+    trustHint: 'pass the certificate (or its CA) with --ca CERT_FILE: it is trusted for this host and this run only',
+    signal: io.signal,
+  };
+  const report: SmtpReport =
+    command === 'send-test'
+      ? await sendTestMail(settings, { ...common, to: args.to!.trim(), origin: { file: path, sentBy: 'mendix-email CLI' } })
+      : await verifyConnection(settings, common);
+  io.stdout.write(`${formatReport(report)}\n`);
+  if (!report.ok) return EXIT_FAILED;
+  // a verify that could not test the credentials it was given is not a success
+  if (command === 'verify' && !report.credentialsTested && settings.username) return EXIT_FAILED;
+  return EXIT_OK;
+}
+
+export function runSendTest(argv: string[], io: SendTestIo): Promise<number> {
+  return run('send-test', argv, io);
+}
+
+export function runVerify(argv: string[], io: SendTestIo): Promise<number> {
+  return run('verify', argv, io);
+}
