@@ -1,0 +1,36 @@
+// SSL, TLS and EmailTemplate.SendingEnabled are Boolean constants: a value the runtime cannot
+// read as true/false stops the app from starting or silently means false.
+import type { Fix } from '../core/types';
+import type { Role } from '../core/settings';
+import { docsPath, type Rule } from './rule';
+import { literalValue, replaceValue } from './support';
+import { flagValue, intendedFlag } from './flags';
+
+const FLAG_ROLES: { role: Role; words: string }[] = [
+  { role: 'ssl', words: 'SSL (implicit TLS) flag' },
+  { role: 'tls', words: 'TLS (STARTTLS) flag' },
+  { role: 'sending-enabled', words: 'switch that turns all sending on or off' },
+];
+
+export const invalidBoolean: Rule = {
+  id: 'invalid-boolean',
+  defaultSeverity: 'error',
+  description: 'An SSL / TLS / sending-enabled value is not a boolean the runtime accepts.',
+  docs: docsPath('invalid-boolean'),
+  needsNetwork: false,
+  check({ settings, report }) {
+    for (const { role, words } of FLAG_ROLES) {
+      const a = settings.roles[role];
+      const value = literalValue(a);
+      if (!a || value === undefined || flagValue(a, settings.scope.kind) !== undefined) continue;
+      const meant = intendedFlag(value);
+      const choices = meant === undefined ? [true, false] : [meant];
+      const fixes: Fix[] = choices.map((v) => ({ title: `Set ${a.name} to ${v}`, edits: [replaceValue(a, String(v))], safe: meant !== undefined }));
+      report({
+        range: a.valueRange,
+        message: `${a.name} is the ${words} and must be true or false, not "${value}".`,
+        fixes,
+      });
+    }
+  },
+};
