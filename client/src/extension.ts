@@ -1,0 +1,43 @@
+// The VS Code side of Mendix Email: starts the language server, shows the current file's
+// target, and registers the commands. Everything that knows Mendix and mail is in the server.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient, CLIENT_NAME } from './languageClient';
+import { registerTargetStatus, SHOW_TARGET_COMMAND } from './targetStatus';
+import { showTarget } from './targetPicker';
+import { forwardWorkspaceTrust } from './trust';
+import { registerTestMailCommands } from './testMail/index';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(output);
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_TARGET_COMMAND, () => showTarget(languageClient)),
+    vscode.commands.registerCommand('mendixEmail.restartServer', async () => {
+      output.info('Restarting the language server.');
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand('mendixEmail.showOutput', () => output.show(true)),
+    forwardWorkspaceTrust(languageClient),
+  );
+  registerTestMailCommands(context, languageClient, output);
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    output.error(`The Mendix Email language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  context.subscriptions.push(registerTargetStatus(languageClient));
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.stop();
+}

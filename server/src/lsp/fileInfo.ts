@@ -1,0 +1,50 @@
+// `mendixEmail/fileInfo`: what the server made of one open document — its kind, its target
+// and where that came from, the config file, and the mail settings of each scope. The
+// language status item and the "explain target" quick pick show this. Password values
+// never leave the server.
+import type { Assignment } from '../core/types';
+import type { MailSettings, Role } from '../core/settings';
+import { ROLES } from '../core/settings';
+import type { FileInfo, RoleSummary, ScopeInfo } from './protocol';
+import type { DocumentCheck } from './runCheck';
+
+export function fileInfoOf(uri: string, check: DocumentCheck | undefined): FileInfo {
+  if (!check?.result || !check.target) return { uri, supported: false, scopes: [], findings: 0 };
+  const { result, target, projectConfig } = check;
+  return {
+    uri,
+    supported: true,
+    kind: result.read.kind,
+    target: target.target,
+    targetSource: target.source,
+    targetDetail: target.detail,
+    configFile: projectConfig?.file,
+    configProblems: projectConfig ? projectConfig.problems.length : undefined,
+    directiveRange: result.read.targetDirective?.range,
+    scopes: result.settings.map(scopeInfo),
+    findings: result.findings.length,
+  };
+}
+
+function scopeInfo(settings: MailSettings): ScopeInfo {
+  const roles: RoleSummary[] = [];
+  for (const role of ROLES) {
+    const assignment = settings.roles[role];
+    if (assignment) roles.push({ role, key: assignment.key, value: shownValue(role, assignment), range: assignment.valueRange });
+  }
+  return {
+    name: settings.scope.name,
+    range: settings.scope.range,
+    target: settings.target.target,
+    targetSource: settings.target.source,
+    targetDetail: settings.target.detail,
+    roles,
+  };
+}
+
+function shownValue(role: Role, assignment: Assignment): string {
+  if (assignment.valueKind === 'empty') return '(empty)';
+  if (assignment.valueKind === 'secret-ref') return '(secret reference)';
+  if (role !== 'password') return assignment.value;
+  return assignment.valueKind === 'reference' ? '(reference)' : '(set)';
+}

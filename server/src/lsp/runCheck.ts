@@ -1,0 +1,79 @@
+// One check of one open document: find its project config, call the shared engine (the
+// same call the CLI makes), and remember what was used so the editor can explain it.
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckOptions, CheckResult, LoadedProjectConfig, ResolvedTarget } from '../core/settings';
+import { checkDocument } from '../engine/check';
+import { resolveTarget } from '../settings/target';
+import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
+import { parseProjectConfig } from '../config/parseProjectConfig';
+import type { MendixEmailSettings } from './protocol';
+import { pathOfUri, type WorkspaceFolders } from './workspace';
+
+/** A referenced file (compose `env_file`) larger than this is not read. */
+const MAX_REFERENCED_BYTES = 2 * 1024 * 1024;
+
+export interface DocumentCheck {
+  uri: string;
+  version: number;
+  path: string;
+  settings: MendixEmailSettings;
+  /** undefined: not a settings file the engine understands */
+  result: CheckResult | undefined;
+  /** the target of the file as a whole (what the status item shows) */
+  target?: ResolvedTarget;
+  projectConfig?: LoadedProjectConfig;
+  /** set when the document is a `.mendix-email.json` itself: its own problems */
+  configFileProblems?: LoadedProjectConfig['problems'];
+  /** files this check read besides the document (re-check when they change) */
+  referencedFiles: string[];
+  ms: number;
+}
+
+export interface CheckEnvironment {
+  folders: WorkspaceFolders;
+  /** the open document's text for a path, if it is open (unsaved edits win over the disk) */
+  openText(uri: string): string | undefined;
+}
+
+export function isProjectConfigPath(path: string): boolean {
+  return basename(path) === PROJECT_CONFIG_FILE;
+}
+
+export function runCheck(document: TextDocument, settings: MendixEmailSettings, env: CheckEnvironment): DocumentCheck {
+  const started = performance.now();
+  const path = pathOfUri(document.uri);
+  const text = document.getText();
+  const base = { uri: document.uri, version: document.version, path, settings, referencedFiles: [] as string[] };
+
+  if (isProjectConfigPath(path)) {
+    const loaded = parseProjectConfig(text, path);
+    return { ...base, result: undefined, configFileProblems: loaded.problems, ms: performance.now() - started };
+  }
+
+  const projectConfig = document.uri.startsWith('file:') ? loadProjectConfigFor(path, env.folders.rootOf(path)) : undefined;
+  const referencedFiles: string[] = [];
+  const options: CheckOptions = {
+    projectConfig,
+    defaultTarget: settings.defaultTarget,
+    ruleSeverities: settings.rules,
+    readReferencedFile: (absolutePath) => {
+      referencedFiles.push(absolutePath);
+      return env.openText(pathToFileURL(absolutePath).href) ?? readSmallFile(absolutePath);
+    },
+  };
+  const result = checkDocument({ path, text, languageId: document.languageId }, options);
+  const target = result ? resolveTarget(result.read, path, options) : undefined;
+  return { ...base, result, target, projectConfig, referencedFiles, ms: performance.now() - started };
+}
+
+function readSmallFile(path: string): string | undefined {
+  try {
+    if (statSync(path).size > MAX_REFERENCED_BYTES) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,159 @@
+// Wires one LSP connection to the Mendix Email checks: open documents (incremental sync),
+// per-resource settings, pushed diagnostics, quick fixes, `.mendix-email.json` changes,
+// workspace trust and the `mendixEmail/fileInfo` request. Each part lives in its own file.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { invalidateProjectConfigCache, PROJECT_CONFIG_FILE } from '../config/projectConfig';
+import { SettingsStore } from './clientSettings';
+import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
+import { ConfigProblems } from './configProblems';
+import { DiagnosticsService } from './diagnostics';
+import { DocumentLog } from './documentLog';
+import { fileInfoOf } from './fileInfo';
+import {
+  DidChangeTrustNotification,
+  FileInfoRequest,
+  type DidChangeTrustParams,
+  type FileInfo,
+  type FileInfoParams,
+  type InitializationOptions,
+} from './protocol';
+import { isProjectConfigPath, type DocumentCheck } from './runCheck';
+import { RuleDocs } from './toDiagnostic';
+import { pathOfUri, WorkspaceFolders } from './workspace';
+
+export const SERVER_NAME = 'mendix-email';
+
+export interface ServerHandle {
+  diagnostics: DiagnosticsService;
+  documents: TextDocuments<TextDocument>;
+  /** whether the workspace is trusted (network checks only then) */
+  readonly trusted: boolean;
+}
+
+export function startServer(connection: Connection): ServerHandle {
+  const documents = new TextDocuments(TextDocument);
+  const folders = new WorkspaceFolders();
+  const settings = new SettingsStore(connection);
+  const log = new DocumentLog(connection);
+  const configProblems = new ConfigProblems(connection);
+  let trusted = true;
+  const ruleDocs = new RuleDocs();
+  let canWatchFiles = false;
+  let canRegisterConfiguration = false;
+
+  const env = { folders, openText: (uri: string) => documents.get(uri)?.getText() };
+  const onlineAllowed = (check: DocumentCheck) => trusted && check.settings.online && check.projectConfig?.config.online !== false;
+  const diagnostics = new DiagnosticsService(connection, documents, settings, env, ruleDocs, log, configProblems, onlineAllowed);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = options.trusted !== false;
+    if (typeof options.ruleDocsBase === 'string') ruleDocs.useBase(options.ruleDocsBase);
+    folders.set(params.workspaceFolders, params.rootUri, params.rootPath);
+    const workspace = params.capabilities.workspace;
+    settings.start(workspace?.configuration === true, options.settings);
+    canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: SERVER_NAME },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mendixEmail' });
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }],
+      });
+    }
+    connection.console.info(`Mendix Email language server started (workspace ${trusted ? 'trusted' : 'not trusted: no network checks'}).`);
+  });
+
+  connection.onNotification('workspace/didChangeWorkspaceFolders', (params) => {
+    folders.add(params.event.added, params.event.removed);
+    invalidateProjectConfigCache();
+    diagnostics.scheduleAll();
+  });
+
+  documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, { force: true }));
+  documents.onDidChangeContent((e) => {
+    diagnostics.schedule(e.document.uri, { afterEdit: true });
+    // a compose file that reads this .env as env_file sees the unsaved text too
+    diagnostics.scheduleReaders(pathOfUri(e.document.uri));
+  });
+  documents.onDidSave((e) => {
+    const path = pathOfUri(e.document.uri);
+    // editors without file watching still get a saved config applied
+    if (isProjectConfigPath(path)) configChanged(path, false);
+  });
+  documents.onDidClose((e) => diagnostics.closed(e.document.uri));
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    diagnostics.scheduleAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let configs = 0;
+    for (const change of params.changes) {
+      const path = pathOfUri(change.uri);
+      if (isProjectConfigPath(path)) {
+        configs++;
+        invalidateProjectConfigCache(path);
+        configProblems.changedOnDisk(path, change.type === FileChangeType.Deleted);
+      } else {
+        diagnostics.scheduleReaders(path);
+      }
+    }
+    if (configs) {
+      connection.console.info(`${PROJECT_CONFIG_FILE} changed: checking the open files again.`);
+      diagnostics.scheduleAll();
+    }
+  });
+
+  function configChanged(path: string, deleted: boolean): void {
+    invalidateProjectConfigCache(path);
+    configProblems.changedOnDisk(path, deleted);
+    diagnostics.scheduleAll();
+  }
+
+  connection.onNotification(DidChangeTrustNotification, (params: DidChangeTrustParams) => {
+    const now = params?.trusted === true;
+    if (now === trusted) return;
+    trusted = now;
+    connection.console.info(`Workspace ${trusted ? 'trusted: network checks allowed' : 'not trusted: no network checks'}.`);
+    diagnostics.scheduleAll();
+  });
+
+  connection.onRequest(FileInfoRequest, async (params: FileInfoParams): Promise<FileInfo> => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    return fileInfoOf(uri, await diagnostics.checkNow(uri));
+  });
+
+  connection.onCodeAction((params) => codeActionsFor(params, diagnostics.lastCheck(params.textDocument.uri), ruleDocs));
+
+  documents.listen(connection);
+  return {
+    diagnostics,
+    documents,
+    get trusted() {
+      return trusted;
+    },
+  };
+}
