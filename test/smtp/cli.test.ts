@@ -1,0 +1,134 @@
+// `mendix-email send-test` and `verify` as a user runs them: `node dist/cli.js` (built by
+// test/run.mjs) against a real smtp-server, with settings files written to a temp folder.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runSendTest, runVerify } from '../../server/src/cli/sendTest';
+import { makeCert, PASSWORD, startSmtpServer, USER, type RunningServer, type TestCert } from './support/servers';
+
+// MENDIX_EMAIL_CLI: another build of the CLI (the benchmark and local checks use it)
+const CLI = process.env.MENDIX_EMAIL_CLI ?? join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+
+let cert: TestCert;
+let server: RunningServer;
+let dir: string;
+before(async () => {
+  cert = makeCert();
+  server = await startSmtpServer({ key: cert.key, cert: cert.cert });
+  dir = mkdtempSync(join(tmpdir(), 'mendix-email-cli-'));
+});
+after(async () => {
+  await server.close();
+  cert.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function m2ee(port: number, password?: string): string {
+  const file = join(dir, `m2ee-${port}-${password ? 'pw' : 'nopw'}.yaml`);
+  writeFileSync(
+    file,
+    [
+      'mxruntime:',
+      '  DTAPMode: P',
+      '  MicroflowConstants:',
+      '    MyFirstModule.SMTPHost: 127.0.0.1',
+      `    MyFirstModule.SMTPPort: ${port}`,
+      `    MyFirstModule.SMTPUsername: ${USER}`,
+      ...(password ? [`    MyFirstModule.SMTPPassword: "${password}"`] : []),
+      '    MyFirstModule.UseTLS: true',
+      `    MyFirstModule.FromAddress: ${USER}`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function memoryIo(env: Record<string, string> = {}) {
+  const out = { stdout: '', stderr: '' };
+  return {
+    out,
+    io: {
+      stdout: { write: (t: string) => (out.stdout += t) },
+      stderr: { write: (t: string) => (out.stderr += t) },
+      cwd: dir,
+      env,
+      promptPassword: async () => undefined,
+    },
+  };
+}
+
+const lastLine = (text: string) => text.trimEnd().split('\n').pop() ?? '';
+
+describe('node dist/cli.js', { skip: !existsSync(CLI) && 'dist/cli.js not built (npm test builds it)' }, () => {
+  test('send-test with the password from the environment: exit 0, stage report, verdict last', async () => {
+    const received = server.nextMessage();
+    const r = await runCli(['send-test', m2ee(server.port), '--to', 'someone@mendix-email.test', '--ca', cert.certFile, '--timeout', '5'], { MENDIX_EMAIL_SMTP_PASSWORD: PASSWORD });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(lastLine(r.stdout), /^SENT to someone@mendix-email\.test: 250/);
+    for (const stage of ['connect', 'greeting', 'STARTTLS', 'AUTH', 'MAIL FROM', 'RCPT TO', 'DATA']) assert.match(r.stdout, new RegExp(`\\n  ${stage} +ok`));
+    const msg = await received;
+    assert.match(msg.parsed.text ?? '', /mendix-email CLI/);
+    assert.ok(!r.stdout.includes(PASSWORD) && !r.stderr.includes(PASSWORD));
+    assert.ok(!r.stdout.includes(Buffer.from(PASSWORD).toString('base64')));
+  });
+
+  test('verify with a wrong password from --password-env: exit 1, AUTH explained', async () => {
+    const r = await runCli(['verify', m2ee(server.port), '--ca', cert.certFile, '--password-env', 'MY_PW'], { MY_PW: 'wrong-password-123' });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(lastLine(r.stdout), /^FAILED at AUTH: The server rejected the username or password/);
+    assert.ok(!r.stdout.includes('wrong-password-123'));
+  });
+
+  test('without --ca the self-signed certificate is refused and the fix names --ca', async () => {
+    const r = await runCli(['verify', m2ee(server.port, PASSWORD)]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /fix: .*--ca CERT_FILE/);
+    assert.match(lastLine(r.stdout), /^FAILED at STARTTLS/);
+  });
+
+  test('usage errors exit 2', async () => {
+    assert.equal((await runCli(['send-test', m2ee(server.port, PASSWORD)])).code, 2, '--to missing');
+    const bad = await runCli(['send-test', m2ee(server.port, PASSWORD), '--to', 'nodomain']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /has no domain/);
+  });
+});
+
+describe('runSendTest / runVerify in process', () => {
+  test('the password written in the file is used and never printed', async () => {
+    const { io, out } = memoryIo();
+    const code = await runVerify([m2ee(server.port, PASSWORD), '--ca', cert.certFile], io);
+    assert.equal(code, 0, out.stdout + out.stderr);
+    assert.match(lastLine(out.stdout), /^OK: connected .* logged in/);
+    assert.ok(!out.stdout.includes(PASSWORD));
+  });
+
+  test('no password anywhere and no terminal: says so, AUTH fails, exit 1', async () => {
+    const { io, out } = memoryIo();
+    const code = await runSendTest([m2ee(server.port), '--to', 'someone@mendix-email.test', '--ca', cert.certFile], io);
+    assert.equal(code, 1);
+    assert.match(out.stderr, /no password/);
+    assert.match(lastLine(out.stdout), /^FAILED at AUTH/);
+  });
+
+  test('the prompt answers when the file only refers to the password', async () => {
+    const { io, out } = memoryIo();
+    io.promptPassword = async () => PASSWORD;
+    const code = await runVerify([m2ee(server.port), '--ca', cert.certFile], io);
+    assert.equal(code, 0, out.stdout + out.stderr);
+  });
+});
