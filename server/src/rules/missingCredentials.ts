@@ -2,7 +2,9 @@
 import { docsPath, type Rule } from './rule';
 import { hasValue, isExternalHost, literalValue, missingAnchor } from './support';
 import { findProvider } from '../settings/providers';
-import type { Assignment } from '../core/types';
+import type { Assignment, FileKind } from '../core/types';
+
+const SECRETS_ELSEWHERE: ReadonlySet<FileKind> = new Set(['cf-manifest', 'mendix-app', 'kubernetes']);
 
 export const missingCredentials: Rule = {
   id: 'missing-credentials',
@@ -16,9 +18,10 @@ export const missingCredentials: Rule = {
     if (host === undefined || !isExternalHost(host)) return;
     const provider = findProvider(host);
     if (provider?.authOptionalHosts?.includes(host.toLowerCase())) return;
-    // values may come from env_file entries this scope reads (merged by a later step): only
-    // a constant that is written here and empty is judged then
-    const unknownElsewhere = (scope.envFiles?.length ?? 0) > 0;
+    // Where secrets usually come from outside the file — compose env_file entries, Cloud Foundry
+    // `cf set-env` / credentials services, the Private Cloud secret store (mx-const-…),
+    // Kubernetes envFrom / secrets — only a constant written here and empty is judged.
+    const unknownElsewhere = SECRETS_ELSEWHERE.has(scope.kind) || (scope.envFiles?.length ?? 0) > 0;
     const missing: { what: string; a: Assignment | undefined }[] = [];
     for (const [what, a] of [['username', roles.username], ['password', roles.password]] as const) {
       if (hasValue(a)) continue;
@@ -32,7 +35,7 @@ export const missingCredentials: Rule = {
       notSet.length ? `the ${notSet.join(' and ')} ${notSet.length > 1 ? 'are' : 'is'} not set` : '',
       empty.length ? `the ${empty.join(' and ')} ${empty.length > 1 ? 'are' : 'is'} empty` : '',
     ].filter(Boolean).join(' and ');
-    const how = provider ? `; ${provider.credentials}` : '; set both for the SMTP server';
+    const how = provider ? `; ${provider.credentials}` : `; set ${missing.length > 1 ? 'both' : 'it'} for the SMTP server`;
     // an empty constant is shown where it is; a constant that is not there at all, on the scope
     const firstEmpty = missing.find((m) => m.a !== undefined)?.a;
     report({

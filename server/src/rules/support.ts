@@ -34,6 +34,8 @@ export function isLoopbackHost(host: string): boolean {
   return m !== null && m[1] === '127';
 }
 
+const HOST_CHARS = /^[a-z0-9.:_\u0080-\uffff-]+$/;
+
 const PRIVATE_SUFFIXES = ['.local', '.internal', '.lan', '.localdomain', '.home.arpa', '.intranet', '.corp'];
 
 /**
@@ -43,7 +45,8 @@ const PRIVATE_SUFFIXES = ['.local', '.internal', '.lan', '.localdomain', '.home.
  */
 export function isExternalHost(host: string): boolean {
   const h = bareHost(host);
-  if (h.length === 0 || isLoopbackHost(h)) return false;
+  // not a host name at all (a broken file can glue text together): nothing to judge
+  if (h.length === 0 || !HOST_CHARS.test(h) || isLoopbackHost(h)) return false;
   const m = IPV4.exec(h);
   if (m) {
     const a = Number(m[1]);
