@@ -7,12 +7,13 @@ import { buildMailSettings } from '../settings/mailSettings';
 import { resolveTarget } from '../settings/target';
 import { rules as allRules } from '../rules/index';
 import type { Report, Rule } from '../rules/rule';
+import { withEnvFiles, withoutFixesOnEnvFiles } from './envFiles';
 
 /** Checks one document; undefined when it is not a settings file this extension understands. */
 export function checkDocument(input: CheckInput, options: CheckOptions = {}): CheckResult | undefined {
   const read = readSettingsFile(input.path, input.text, input.languageId);
   if (!read) return undefined;
-  return checkRead(read, input.path, options);
+  return withoutFixesOnEnvFiles(checkRead(withEnvFiles(read, input.path, options), input.path, options));
 }
 
 /** The part after the reader: also what tests drive with hand-built ReadResults. */
