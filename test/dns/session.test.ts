@@ -1,0 +1,69 @@
+// The language server's side: resolvers shared per server list, could-not-check logged.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDocument } from '../../server/src/engine/check';
+import { createOnlineChecks } from '../../server/src/rules/online/session';
+import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
+import { TEST_ZONE } from './zone';
+
+const text = (from: string) =>
+  `mxruntime:\n  MicroflowConstants:\n    Email.SMTPHost: smtp.sendgrid.net\n    Email.SMTPPassword: s3cret-Value\n    Email.FromAddress: ${from}\n`;
+
+describe('online checks session', () => {
+  let dns: TestDnsServer;
+  before(async () => {
+    dns = await startDnsServer({ zone: TEST_ZONE });
+  });
+  after(() => dns.close());
+
+  it('shares one cache across documents with the same servers, and logs what could not be checked', async () => {
+    const lines: string[] = [];
+    const online = createOnlineChecks({ log: (l) => lines.push(l), timeoutMs: 200, budgetMs: 2000 });
+    try {
+      const a = checkDocument({ path: '/p/a/m2ee.yaml', text: text('app@nodmarc.nl') })!;
+      const first = await online.run({ settings: a.settings, servers: [dns.address], label: 'a/m2ee.yaml' });
+      assert.deepEqual(first.findings.map((f) => f.ruleId), ['dmarc-missing']);
+      const asked = dns.queries.length;
+      const b = checkDocument({ path: '/p/b/m2ee.yaml', text: text('app@nodmarc.nl') })!;
+      const second = await online.run({ settings: b.settings, servers: [dns.address] });
+      assert.deepEqual(second.findings.map((f) => f.ruleId), ['dmarc-missing']);
+      assert.equal(dns.queries.length, asked, 'the second document is answered from the cache');
+
+      const slow = checkDocument({ path: '/p/c/m2ee.yaml', text: text('app@slow.nl') })!;
+      const result = await online.run({ settings: slow.settings, servers: [dns.address], label: 'c/m2ee.yaml' });
+      assert.deepEqual(result.findings, []);
+      assert.ok(lines.some((l) => /could not check MX slow\.nl \(c\/m2ee\.yaml\): the DNS server did not answer in time/.test(l)), lines.join('\n'));
+      assert.ok(lines.every((l) => !l.includes('s3cret')));
+    } finally {
+      online.dispose();
+    }
+  });
+
+  it('an aborted run ends at once, unlogged', async () => {
+    const lines: string[] = [];
+    const online = createOnlineChecks({ log: (l) => lines.push(l), timeoutMs: 2000 });
+    try {
+      const doc = checkDocument({ path: '/p/d/m2ee.yaml', text: text('app@slow.nl') })!;
+      const controller = new AbortController();
+      const started = performance.now();
+      const running = online.run({ settings: doc.settings, servers: [dns.address] }, controller.signal);
+      controller.abort();
+      const result = await running;
+      assert.ok(performance.now() - started < 500);
+      assert.deepEqual(result.findings, []);
+      assert.equal(result.incomplete, true);
+      assert.deepEqual(lines, []);
+    } finally {
+      online.dispose();
+    }
+  });
+
+  it('says which configured servers it ignores', async () => {
+    const lines: string[] = [];
+    const online = createOnlineChecks({ log: (l) => lines.push(l) });
+    const doc = checkDocument({ path: '/p/e/m2ee.yaml', text: text('app@good.nl') })!;
+    await online.run({ settings: doc.settings, servers: ['dns.google', dns.address] });
+    online.dispose();
+    assert.ok(lines.some((l) => l.includes('dns.google')));
+  });
+});
