@@ -11,6 +11,21 @@ import { invalidAddress } from './invalidAddress';
 import { reservedDomain } from './reservedDomain';
 import { placeholderDomain } from './placeholderDomain';
 import { invalidConstantsJson, invalidEnvName, syntaxError } from './readerProblems';
+import { mendixCloudV3Retired } from './mendixCloudV3Retired';
+import { hostIsIpAddress } from './hostIsIpAddress';
+import { tlsPortMismatch } from './tlsPortMismatch';
+import { noTransportSecurity } from './noTransportSecurity';
+import { invalidBoolean } from './invalidBoolean';
+import { passwordInPlainText } from './passwordInPlainText';
+import { providerUsername } from './providerUsername';
+import { providerPort } from './providerPort';
+import { providerCredentialShape } from './providerCredentialShape';
+import { microsoft365BasicAuth } from './microsoft365BasicAuth';
+import { domainTypo } from './domainTypo';
+import { sendingDisabled } from './sendingDisabled';
+import { encryptionKeyMissing } from './encryptionKeyMissing';
+import { constantOverridden } from './constantOverridden';
+import { unknownConstant } from './unknownConstant';
 
 export const rules: readonly Rule[] = [
   port25OnMendixCloud,
@@ -25,6 +40,21 @@ export const rules: readonly Rule[] = [
   invalidConstantsJson,
   invalidEnvName,
   syntaxError,
+  mendixCloudV3Retired,
+  hostIsIpAddress,
+  tlsPortMismatch,
+  noTransportSecurity,
+  invalidBoolean,
+  passwordInPlainText,
+  providerUsername,
+  providerPort,
+  providerCredentialShape,
+  microsoft365BasicAuth,
+  domainTypo,
+  sendingDisabled,
+  encryptionKeyMissing,
+  constantOverridden,
+  unknownConstant,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
