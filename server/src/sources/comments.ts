@@ -1,0 +1,30 @@
+// Comments that talk to us, in any file kind (`#` in YAML and .env, `//` in JSON with
+// comments and Java): `mendix-email-disable-next-line <id>[, <id>…]` and
+// `mendix-email: target=<target>`. Only whole-line comments count.
+import type { ReadResult } from '../core/types';
+import type { ReadContext } from './context';
+
+const SUPPRESS = /^[ \t]*(?:#|\/\/)[ \t]*mendix-email-disable-next-line\b([^\r\n]*)/gm;
+const TARGET = /^[ \t]*(?:#|\/\/)[ \t]*mendix-email:[ \t]*target[ \t]*=[ \t]*([A-Za-z0-9_-]+)/m;
+
+export function readComments(ctx: ReadContext): Pick<ReadResult, 'suppressions' | 'targetDirective'> {
+  const suppressions: ReadResult['suppressions'] = [];
+  if (ctx.text.includes('mendix-email-disable-next-line')) {
+    for (const m of ctx.text.matchAll(SUPPRESS)) {
+      // ids until an optional `-- reason`; no ids means every rule
+      const ruleIds = m[1]
+        .split(/[ \t]--[ \t]|[ \t]--$/)[0]
+        .split(/[\s,]+/)
+        .filter((id) => /^[a-z][a-z0-9-]*$/.test(id));
+      const line = ctx.lines.positionAt(m.index ?? 0).line + 1;
+      suppressions.push({ line, ruleIds });
+    }
+  }
+  const result: Pick<ReadResult, 'suppressions' | 'targetDirective'> = { suppressions };
+  const target = ctx.text.includes('mendix-email:') ? TARGET.exec(ctx.text) : null;
+  if (target && target.index !== undefined) {
+    const start = target.index + target[0].length - target[1].length;
+    result.targetDirective = { target: target[1], range: ctx.range([start, start + target[1].length]) };
+  }
+  return result;
+}

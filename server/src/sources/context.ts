@@ -1,0 +1,41 @@
+// What every reader shares while it reads one file: the text, its line index, the
+// problems found so far, and small helpers to turn offsets into ranges and findings.
+import type { ReaderProblem, Range } from '../core/types';
+import { MappedText } from './mappedText';
+import { LineIndex } from './text';
+
+export type Span = [number, number];
+
+export class ReadContext {
+  readonly lines: LineIndex;
+  /** The file itself as a MappedText (identity), the bottom layer of every decoding. */
+  readonly file: MappedText;
+  readonly problems: ReaderProblem[] = [];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+    this.file = MappedText.identity(text, 0);
+  }
+
+  range(span: Span): Range {
+    return this.lines.range(span[0], span[1]);
+  }
+
+  /** An empty range at an offset. */
+  point(offset: number): Range {
+    return this.lines.range(offset, offset);
+  }
+
+  /** Only the first syntax error of a file is reported: later ones are mostly echoes of it. */
+  syntaxError(span: Span, message: string): void {
+    if (this.problems.some((p) => p.ruleId === 'syntax-error')) return;
+    this.problems.push({ ruleId: 'syntax-error', range: this.range(span), message });
+  }
+
+  problem(ruleId: 'invalid-constants-json' | 'invalid-env-name', span: Span, message: string): void {
+    this.problems.push({ ruleId, range: this.range(span), message });
+  }
+}

@@ -1,0 +1,93 @@
+// The readers' front door: file text → ReadResult (scopes of constant assignments with
+// exact ranges, declarations, reader problems, comments), or undefined when the file is not
+// a Mendix settings file. Never throws: bad input becomes one problem.
+import type { FileKind, ReadResult, Scope } from '../core/types';
+import { readComments } from './comments';
+import { ReadContext } from './context';
+import { baseName, classifyByName, type NameClass } from './detect';
+import { readDotenvFile } from './dotenv';
+import { readYamlFile } from './yamlFile';
+
+export { LineIndex, offsetAt, textOfRange } from './text';
+export { constantNameForEnvVar, constantNameCandidates } from './envVars';
+
+/** Files above this size are not parsed: one problem says so (keeps the server responsive). */
+export const MAX_TEXT_LENGTH = 8 * 1024 * 1024;
+
+const KIND_BY_READER: Record<Exclude<NameClass['reader'], 'yaml'>, FileKind> = {
+  dotenv: 'dotenv',
+  'metadata-json': 'metadata-json',
+  'config-json': 'config-json',
+  'constants-java': 'constants-java',
+};
+
+function kindByName(byName: NameClass): FileKind | undefined {
+  return byName.reader === 'yaml' ? byName.kind : KIND_BY_READER[byName.reader];
+}
+
+function emptyResult(kind: FileKind, ctx: ReadContext): ReadResult {
+  return { kind, scopes: [], declarations: [], problems: ctx.problems, suppressions: [] };
+}
+
+/** true when the text looks binary (NUL in the first 8000 characters, as git decides). */
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8000).includes('\0');
+}
+
+function read(path: string, text: string, byName: NameClass): ReadResult | undefined {
+  const ctx = new ReadContext(path, text);
+  const nameKind = kindByName(byName);
+  if (looksBinary(text)) {
+    if (!nameKind) return undefined;
+    ctx.syntaxError([0, 0], 'This is not a text file (it contains NUL bytes), so it cannot be checked.');
+    return emptyResult(nameKind, ctx);
+  }
+  if (text.length > MAX_TEXT_LENGTH) {
+    if (!nameKind) return undefined;
+    const mb = (text.length / 1024 / 1024).toFixed(1);
+    ctx.syntaxError([0, 0], `This file is too large to check (${mb} MB; the limit is ${MAX_TEXT_LENGTH / 1024 / 1024} MB).`);
+    return emptyResult(nameKind, ctx);
+  }
+  let kind: FileKind;
+  let scopes: Scope[] = [];
+  const declarations: ReadResult['declarations'] = [];
+  switch (byName.reader) {
+    case 'yaml': {
+      const result = readYamlFile(ctx, byName.kind);
+      if (!result) return undefined;
+      ({ kind, scopes } = result);
+      break;
+    }
+    case 'dotenv':
+      kind = 'dotenv';
+      scopes = [readDotenvFile(ctx, baseName(path))];
+      break;
+    default:
+      return undefined;
+  }
+  return { kind, scopes, declarations, problems: ctx.problems, ...readComments(ctx) };
+}
+
+/**
+ * Read a Mendix settings file. `languageId` is the editor's hint (a `.yaml`-less file the
+ * editor calls `yaml`); names and content decide. undefined = not a Mendix settings file.
+ */
+export function readSettingsFile(path: string, text: string, languageId?: string): ReadResult | undefined {
+  const byName = classifyByName(path, languageId);
+  if (!byName) return undefined;
+  try {
+    return read(path, text, byName);
+  } catch (error) {
+    // A reader bug must not take the server down; say the file could not be read.
+    const kind = kindByName(byName);
+    if (!kind) return undefined;
+    const ctx = new ReadContext(path, '');
+    ctx.syntaxError([0, 0], `This file could not be read (${error instanceof Error ? error.name : 'error'}).`);
+    return emptyResult(kind, ctx);
+  }
+}
+
+/** The kind of settings file, or undefined when it is not one. */
+export function detectFileKind(path: string, text: string, languageId?: string): FileKind | undefined {
+  return readSettingsFile(path, text, languageId)?.kind;
+}

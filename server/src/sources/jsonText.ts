@@ -1,0 +1,189 @@
+// JSON held in strings: `CONSTANTS` (Cloud Foundry / Docker), MendixApp `customConfiguration`
+// and the `MicroflowConstants` JSON string inside it. Parsed with jsonc-parser over a
+// MappedText, so every key and value range points into the file however deep it sits.
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { AssignmentChannel, Scope } from '../core/types';
+import { makeAssignment, type ValueInfo } from './assignments';
+import type { ReadContext, Span } from './context';
+import { MappedBuilder, type MappedText } from './mappedText';
+import { valueKindOf } from './values';
+
+const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** Decode the JSON string literal whose content (inside the quotes) is input[from, to). */
+export function decodeJsonString(input: MappedText, from: number, to: number): MappedText {
+  const s = input.text;
+  const out = new MappedBuilder(input);
+  let i = from;
+  while (i < to) {
+    if (s[i] === '\\') {
+      if (s[i + 1] === 'u') {
+        const code = parseInt(s.slice(i + 2, i + 6), 16);
+        out.push(Number.isNaN(code) ? '' : String.fromCharCode(code), i, Math.min(i + 6, to));
+        i += 6;
+      } else {
+        out.push(JSON_ESCAPES[s[i + 1]] ?? s[i + 1] ?? '', i, Math.min(i + 2, to));
+        i += 2;
+      }
+    } else {
+      out.push(s[i], i, i + 1);
+      i++;
+    }
+  }
+  return out.build(from, Math.min(i, to));
+}
+
+/** "CommaExpected" → "a comma was expected". */
+export function describeJsonError(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  const words: Record<string, string> = {
+    InvalidSymbol: 'an unexpected character',
+    InvalidNumberFormat: 'a malformed number',
+    PropertyNameExpected: 'a property name in double quotes was expected',
+    ValueExpected: 'a value was expected',
+    ColonExpected: 'a colon was expected',
+    CommaExpected: 'a comma was expected',
+    CloseBraceExpected: 'a closing brace } was expected',
+    CloseBracketExpected: 'a closing bracket ] was expected',
+    EndOfFileExpected: 'text continues after the end of the JSON value',
+    InvalidCommentToken: 'a comment (JSON has none)',
+    UnexpectedEndOfComment: 'an unterminated comment',
+    UnexpectedEndOfString: 'an unterminated string',
+    UnexpectedEndOfNumber: 'an unterminated number',
+    InvalidUnicode: 'an invalid \\u escape',
+    InvalidEscapeCharacter: 'an invalid escape sequence',
+    InvalidCharacter: 'a control character inside a string',
+  };
+  return words[code] ?? code;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  null: 'null',
+};
+
+export function describeJsonType(node: JsonNode | undefined): string {
+  return node ? TYPE_WORDS[node.type] ?? node.type : 'nothing';
+}
+
+/** Parse strict JSON (what Python's json.loads accepts); report the first error. */
+export function parseStrictJson(
+  ctx: ReadContext,
+  json: MappedText,
+  label: string,
+): JsonNode | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(json.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length) {
+    const e = errors[0];
+    const at = Math.min(e.offset, json.text.length);
+    const span = json.range(at, Math.min(at + Math.max(e.length, 1), json.text.length));
+    const where = json.text.trim() === '' ? 'it is empty' : `${describeJsonError(e)} at character ${at + 1}`;
+    ctx.problem('invalid-constants-json', span, `${label} is not valid JSON (${where}); the app will not start.`);
+  }
+  return root;
+}
+
+function stringSpan(json: MappedText, node: JsonNode): Span {
+  return json.range(node.offset + 1, Math.max(node.offset + 1, node.offset + node.length - 1));
+}
+
+function jsonValue(json: MappedText, node: JsonNode): ValueInfo {
+  if (node.type === 'string') {
+    const value = String(node.value ?? '');
+    return { value, valueKind: valueKindOf(value), quoted: true, scalarType: 'string', span: stringSpan(json, node) };
+  }
+  const span = json.range(node.offset, node.offset + node.length);
+  const written = json.text.slice(node.offset, node.offset + node.length);
+  if (node.type === 'null') return { value: '', valueKind: 'empty', quoted: false, scalarType: 'null', span };
+  return {
+    value: written,
+    valueKind: 'literal',
+    quoted: false,
+    scalarType: node.type === 'boolean' ? 'boolean' : node.type === 'number' ? 'number' : undefined,
+    span,
+  };
+}
+
+/** Each `"Module.Constant": scalar` property of an object node becomes an assignment. */
+export function readConstantsObject(
+  ctx: ReadContext,
+  scope: Scope,
+  json: MappedText,
+  node: JsonNode | undefined,
+  channel: AssignmentChannel,
+  label: string,
+): void {
+  if (!node) return;
+  if (node.type !== 'object') {
+    const span = json.range(node.offset, node.offset + node.length);
+    ctx.problem(
+      'invalid-constants-json',
+      span,
+      `${label} must be a JSON object like {"Module.Constant": "value"}, but it is ${describeJsonType(node)}.`,
+    );
+    return;
+  }
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || keyNode.type !== 'string') continue;
+    const key = String(keyNode.value);
+    const entrySpan = json.range(property.offset, property.offset + property.length);
+    if (valueNode && (valueNode.type === 'object' || valueNode.type === 'array')) {
+      ctx.problem(
+        'invalid-constants-json',
+        json.range(valueNode.offset, valueNode.offset + valueNode.length),
+        `${label}: the value of "${key}" must be a string, number or boolean, but it is ${describeJsonType(valueNode)}.`,
+      );
+      continue;
+    }
+    const value: ValueInfo = valueNode
+      ? jsonValue(json, valueNode)
+      : { value: '', valueKind: 'empty', quoted: false };
+    scope.assignments.push(
+      makeAssignment(ctx, { name: key, key, keySpan: stringSpan(json, keyNode), channel, value, entrySpan }),
+    );
+  }
+}
+
+/** A CONSTANTS value: strict JSON object of scalars. */
+export function readConstantsJson(ctx: ReadContext, scope: Scope, json: MappedText, label: string): void {
+  const root = parseStrictJson(ctx, json, label);
+  readConstantsObject(ctx, scope, json, root, 'constants-json', label);
+}
+
+/**
+ * MendixApp `customConfiguration`: a JSON object whose `MicroflowConstants` is an object
+ * or a JSON string holding one.
+ */
+export function readCustomConfiguration(ctx: ReadContext, scope: Scope, json: MappedText): void {
+  const root = parseStrictJson(ctx, json, 'customConfiguration');
+  if (!root) return;
+  if (root.type !== 'object') {
+    ctx.problem(
+      'invalid-constants-json',
+      json.range(root.offset, root.offset + root.length),
+      `customConfiguration must be a JSON object, but it is ${describeJsonType(root)}.`,
+    );
+    return;
+  }
+  for (const property of root.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode?.value === 'DTAPMode' && valueNode?.type === 'string' && !scope.dtapMode) {
+      scope.dtapMode = { value: String(valueNode.value), range: ctx.range(stringSpan(json, valueNode)) };
+    }
+    if (keyNode?.value !== 'MicroflowConstants' || !valueNode) continue;
+    const label = 'customConfiguration MicroflowConstants';
+    if (valueNode.type === 'string') {
+      const inner = decodeJsonString(json, valueNode.offset + 1, valueNode.offset + valueNode.length - 1);
+      const innerRoot = parseStrictJson(ctx, inner, label);
+      readConstantsObject(ctx, scope, inner, innerRoot, 'custom-configuration', label);
+    } else {
+      readConstantsObject(ctx, scope, json, valueNode, 'custom-configuration', label);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// Small questions asked of `yaml` nodes: find a key in a map, read a scalar's value with
+// its exact span, list a document's top-level keys.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { ValueInfo } from './assignments';
+import type { ReadContext, Span } from './context';
+import { valueKindOf } from './values';
+
+export function spanOf(node: { range?: [number, number, number] | null } | null | undefined): Span | undefined {
+  return node?.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+/** The pair whose key is the given string (the last one wins, as in YAML loaders). */
+export function pairOf(map: unknown, key: string): Pair<Scalar, unknown> | undefined {
+  if (!isMap(map)) return undefined;
+  let found: Pair<Scalar, unknown> | undefined;
+  for (const item of map.items) {
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) found = item as Pair<Scalar, unknown>;
+  }
+  return found;
+}
+
+export function valueOf(map: unknown, key: string): unknown {
+  return pairOf(map, key)?.value;
+}
+
+/** A scalar map value as a string, or undefined. */
+export function stringOf(map: unknown, key: string): string | undefined {
+  const v = valueOf(map, key);
+  return isScalar(v) && v.value !== null && v.value !== undefined ? String(v.value) : undefined;
+}
+
+export function mapOf(value: unknown): YAMLMap<unknown, unknown> | undefined {
+  return isMap(value) ? (value as YAMLMap<unknown, unknown>) : undefined;
+}
+
+export function seqItems(value: unknown): unknown[] {
+  return isSeq(value) ? value.items : [];
+}
+
+/** The key text of a pair whose key is a scalar. */
+export function keyText(pair: Pair<unknown, unknown>): string | undefined {
+  return isScalar(pair.key) && pair.key.value !== null ? String(pair.key.value) : undefined;
+}
+
+/** Span of a pair: key start → value end (or key end when there is no value). */
+export function pairSpan(pair: Pair<unknown, unknown>): Span | undefined {
+  const k = spanOf(pair.key as Node);
+  if (!k) return undefined;
+  const v = spanOf(pair.value as Node);
+  return [k[0], v ? Math.max(k[1], v[1]) : k[1]];
+}
+
+function isQuoted(node: Scalar): boolean {
+  return node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+}
+
+/** What a YAML value node holds, with the span of its text (inside quotes when quoted). */
+export function yamlValue(ctx: ReadContext, node: unknown, doc?: Document): ValueInfo {
+  if (node === null || node === undefined) return { value: '', valueKind: 'empty', quoted: false, scalarType: 'null' };
+  if (isAlias(node)) {
+    // `*anchor`: the value is the anchored node's, the range is where the alias is written
+    const target = doc ? node.resolve(doc) : undefined;
+    const info = isScalar(target) ? yamlValue(ctx, target) : { value: '', valueKind: 'literal' as const, quoted: false };
+    return { ...info, span: spanOf(node) };
+  }
+  if (!isScalar(node)) return { value: '', valueKind: 'literal', quoted: false, span: spanOf(node as Node) };
+  const span = spanOf(node)!;
+  const quoted = isQuoted(node);
+  let textSpan: Span = quoted ? [span[0] + 1, Math.max(span[0] + 1, span[1] - 1)] : span;
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    // block scalars: from the `|`/`>` header to the last non-blank character
+    let end = span[1];
+    while (end > span[0] && /\s/.test(ctx.text[end - 1])) end--;
+    textSpan = [span[0], end];
+  }
+  const v = node.value;
+  if (v === null || v === undefined) return { value: '', valueKind: 'empty', quoted, scalarType: 'null', span: textSpan };
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') {
+    const written = node.type === 'PLAIN' ? ctx.text.slice(span[0], span[1]) : String(v);
+    return {
+      value: written,
+      valueKind: 'literal',
+      quoted,
+      scalarType: typeof v === 'boolean' ? 'boolean' : 'number',
+      span: textSpan,
+    };
+  }
+  const value = typeof v === 'string' ? v : String(v);
+  return { value, valueKind: valueKindOf(value), quoted, scalarType: 'string', span: textSpan };
+}
