@@ -10,7 +10,7 @@ import { runSendTest, runVerify } from '../../server/src/cli/sendTest';
 import { makeCert, PASSWORD, startSmtpServer, USER, type RunningServer, type TestCert } from './support/servers';
 
 // MENDIX_EMAIL_CLI: another build of the CLI (the benchmark and local checks use it)
-const CLI = process.env.MENDIX_EMAIL_CLI ?? join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const CLI = process.env.MENDIX_EMAIL_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
 
 let cert: TestCert;
 let server: RunningServer;
@@ -66,7 +66,7 @@ function memoryIo(env: Record<string, string> = {}) {
       stderr: { write: (t: string) => (out.stderr += t) },
       cwd: dir,
       env,
-      promptPassword: async () => undefined,
+      promptPassword: async (): Promise<string | undefined> => undefined,
     },
   };
 }
