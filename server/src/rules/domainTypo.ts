@@ -14,27 +14,34 @@ export const COMMON_MAIL_DOMAINS: readonly string[] = [
 ];
 const COMMON = new Set(COMMON_MAIL_DOMAINS);
 
-/** Optimal string alignment distance, stopping early once it exceeds 1. */
+/** true when `a` and `b` differ by exactly one insertion, deletion, substitution or swap of neighbours. */
 export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return false;
-  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const restA = a.slice(i);
-  const restB = b.slice(i);
-  if (restA.slice(1) === restB.slice(1)) return true; // substitution
-  if (restA.slice(1) === restB || restA === restB.slice(1)) return true; // deletion / insertion
-  return restA.length >= 2 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2); // swap
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // compare the tails after the first difference without building strings
+  const tailEquals = (x: string, xi: number, y: string, yi: number) => {
+    if (x.length - xi !== y.length - yi) return false;
+    for (; xi < x.length; xi++, yi++) if (x.charCodeAt(xi) !== y.charCodeAt(yi)) return false;
+    return true;
+  };
+  if (tailEquals(a, i + 1, b, i + 1)) return true; // substitution
+  if (tailEquals(a, i + 1, b, i) || tailEquals(a, i, b, i + 1)) return true; // deletion / insertion
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && tailEquals(a, i + 2, b, i + 2); // swap
 }
+
+// Addresses repeat across scopes and edits: remember the answer per domain (bounded).
+const answers = new Map<string, string | undefined>();
 
 /** The common domain this one is a slip of, or undefined. */
 export function likelyIntendedDomain(domain: string): string | undefined {
   const d = normalizeDomain(domain);
-  if (COMMON.has(d) || isPlaceholderDomain(d)) return undefined;
-  for (const common of COMMON_MAIL_DOMAINS) {
-    if (withinOneEdit(d, common)) return common;
-  }
-  return undefined;
+  if (answers.has(d)) return answers.get(d);
+  let answer: string | undefined;
+  if (!COMMON.has(d) && !isPlaceholderDomain(d)) answer = COMMON_MAIL_DOMAINS.find((common) => withinOneEdit(d, common));
+  if (answers.size > 5000) answers.clear();
+  answers.set(d, answer);
+  return answer;
 }
 
 export const domainTypo: Rule = {
