@@ -1,0 +1,139 @@
+// Send Test Mail / Verify SMTP Connection: scope → recipient → password → a cancellable
+// progress notification → a notification naming the stage, cause and fix, and the full
+// report in the "Mendix Email" output channel.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { SmtpReport } from '../../../server/src/smtp/report';
+import type { SmtpSettings } from '../../../server/src/smtp/settings';
+import { loadSmtp, type SmtpModule } from './loadSmtp';
+import { choosePassword, forgetPassword } from './passwords';
+import { pickScope, type TestMailArgs } from './pickScope';
+
+const LAST_RECIPIENT = 'mendixEmail.smtp.lastRecipient';
+const TRUST_HINT = 'trust that certificate (or its CA) for this host only: add "host": "/path/to/cert.pem" to the setting mendixEmail.smtp.trustedCertificates';
+
+export interface Deps {
+  context: vscode.ExtensionContext;
+  client: LanguageClient;
+  output: vscode.LogOutputChannel;
+}
+
+function smtpConfig(uri: vscode.Uri): { timeoutSeconds?: number; trustedCertificates: Record<string, string> } {
+  const config = vscode.workspace.getConfiguration('mendixEmail.smtp', uri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+  const trusted: Record<string, string> = {};
+  for (const [host, file] of Object.entries(config.get<Record<string, string>>('trustedCertificates', {}))) {
+    if (typeof file !== 'string' || !file) continue;
+    const expanded = folder ? file.replace(/\$\{workspaceFolder\}/g, folder) : file;
+    trusted[host] = path.isAbsolute(expanded) || !folder ? expanded : path.join(folder, expanded);
+  }
+  return { timeoutSeconds: config.get<number>('timeoutSeconds'), trustedCertificates: trusted };
+}
+
+async function askRecipient(deps: Deps, smtp: SmtpModule): Promise<string | undefined> {
+  const last = deps.context.workspaceState.get<string>(LAST_RECIPIENT);
+  const to = await vscode.window.showInputBox({
+    title: 'Send the test mail to',
+    prompt: 'A mailbox you can read. The message says which file, scope and server sent it.',
+    value: last,
+    placeHolder: 'you@your-company.com',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const verdict = smtp.checkRecipient(value);
+      return verdict.kind === 'refuse' ? verdict.reason : undefined;
+    },
+  });
+  if (to === undefined) return undefined;
+  const verdict = smtp.checkRecipient(to);
+  if (verdict.kind === 'confirm') {
+    const answer = await vscode.window.showWarningMessage(`${verdict.reason}. Send anyway?`, { modal: true }, 'Send Anyway');
+    if (answer !== 'Send Anyway') return undefined;
+  }
+  await deps.context.workspaceState.update(LAST_RECIPIENT, to.trim());
+  return to.trim();
+}
+
+export async function runTestMail(deps: Deps, mode: 'send' | 'verify', args: TestMailArgs, scopeArg?: string): Promise<SmtpReport | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    const manage = 'Manage Workspace Trust';
+    const answer = await vscode.window.showWarningMessage(
+      `Mendix Email: ${mode === 'send' ? 'sending a test mail' : 'verifying the SMTP connection'} needs a trusted workspace, because it connects to the server named in this folder's files and sends it credentials. Trust the workspace first; nothing was sent.`,
+      manage,
+    );
+    if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+    return undefined;
+  }
+  const target = await pickScope(deps.client, args, scopeArg);
+  if (!target) return undefined;
+  const { scope, uri } = target;
+  if (scope.settings.problems.length) {
+    void vscode.window.showErrorMessage(`Mendix Email: cannot test the mail settings of ${scope.name}: ${scope.settings.problems.join('; ')}.`);
+    return undefined;
+  }
+  let smtp: SmtpModule;
+  try {
+    smtp = loadSmtp(deps.context);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Mendix Email: the test-send module (dist/smtp.js) could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const to = mode === 'send' ? await askRecipient(deps, smtp) : undefined;
+  if (mode === 'send' && !to) return undefined;
+  const pw = await choosePassword(deps.context, scope, uri);
+  if (pw.cancelled) return undefined;
+
+  const settings: SmtpSettings = { ...scope.settings, password: pw.password !== undefined ? { kind: 'literal', value: pw.password } : { kind: 'missing', written: '' } };
+  const config = smtpConfig(uri);
+  const title = mode === 'send' ? `Mendix Email: sending a test mail to ${to}` : `Mendix Email: verifying ${settings.host}:${settings.port}`;
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const controller = new AbortController();
+    const sub = token.onCancellationRequested(() => controller.abort());
+    try {
+      const options = {
+        password: pw.password,
+        signal: controller.signal,
+        timeoutSeconds: config.timeoutSeconds,
+        trustedCertificates: config.trustedCertificates,
+        trustHint: TRUST_HINT,
+        onStage: (stage: string) => progress.report({ message: stage }),
+      };
+      return mode === 'send'
+        ? await smtp.sendTestMail(settings, { ...options, to: to!, origin: { file: uri.fsPath, sentBy: 'VS Code (Mendix Email)' } })
+        : await smtp.verifyConnection(settings, options);
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  deps.output.appendLine(smtp.formatReport(report));
+  await notify(deps, report, pw.storedKey);
+  return report;
+}
+
+async function notify(deps: Deps, report: SmtpReport, storedKey: string | undefined): Promise<void> {
+  const details = 'Show Details';
+  const actions = [details];
+  let message: string;
+  let show: (m: string, ...a: string[]) => Thenable<string | undefined>;
+  if (report.cancelled) {
+    message = `Mendix Email: ${report.mode === 'send' ? 'test mail' : 'verification'} cancelled during ${report.failure?.stage}.`;
+    show = vscode.window.showWarningMessage;
+  } else if (report.failure) {
+    const f = report.failure;
+    message = `Mendix Email: ${report.mode === 'send' ? 'test mail' : 'verification'} failed at ${f.stage}. ${f.cause} Fix: ${f.fix}`;
+    show = vscode.window.showErrorMessage;
+    if (f.stage === 'AUTH' && storedKey) actions.push('Forget Stored Password');
+  } else if (report.mode === 'verify' && !report.credentialsTested) {
+    message = `Mendix Email: ${report.verdict}.`;
+    show = vscode.window.showWarningMessage;
+  } else {
+    message = report.mode === 'send'
+      ? `Mendix Email: test mail sent. Server answered "${report.finalResponse}" (Message-ID ${report.messageId}).`
+      : `Mendix Email: ${report.verdict}.`;
+    show = vscode.window.showInformationMessage;
+  }
+  const answer = await show(message, ...actions);
+  if (answer === details) deps.output.show(true);
+  if (answer === 'Forget Stored Password' && storedKey) await forgetPassword(deps.context, storedKey);
+}
