@@ -8,6 +8,8 @@ export interface ValueInfo {
   valueKind: ValueKind;
   quoted: boolean;
   scalarType?: Assignment['scalarType'];
+  /** true when the value is a map or list rather than a scalar */
+  nonScalar?: boolean;
   /** file span of the value's text (inside quotes); undefined when there is no value */
   span?: Span;
 }

@@ -73,6 +73,10 @@ export function readEnvEntry(ctx: ReadContext, scope: Scope, entry: EnvEntry): v
   if (key === 'CONSTANTS') {
     if (value.valueKind === 'reference' || value.valueKind === 'secret-ref') return;
     const span = value.span ?? [entry.keySpan[1], entry.keySpan[1]];
+    if (value.nonScalar) {
+      ctx.problem('invalid-constants-json', span, 'CONSTANTS is written as a YAML map or list, but it must be a string: quote the JSON.');
+      return;
+    }
     if (value.scalarType !== undefined && value.scalarType !== 'string' && value.scalarType !== 'null') {
       ctx.problem('invalid-constants-json', span, `CONSTANTS must be a JSON object string, but it is a ${value.scalarType}.`);
       return;

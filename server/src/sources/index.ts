@@ -5,7 +5,9 @@ import type { FileKind, ReadResult, Scope } from '../core/types';
 import { readComments } from './comments';
 import { ReadContext } from './context';
 import { baseName, classifyByName, type NameClass } from './detect';
+import { looksLikeConstantsJava, readConstantsJava } from './constantsJava';
 import { readDotenvFile } from './dotenv';
+import { readConfigJson, readMetadataJson } from './modelJson';
 import { readYamlFile } from './yamlFile';
 
 export { LineIndex, offsetAt, textOfRange } from './text';
@@ -50,7 +52,9 @@ function read(path: string, text: string, byName: NameClass): ReadResult | undef
   }
   let kind: FileKind;
   let scopes: Scope[] = [];
-  const declarations: ReadResult['declarations'] = [];
+  let declarations: ReadResult['declarations'] = [];
+  // a JSON file in a `model/` folder is taken as what its name says even when it is broken
+  const inModelFolder = /(^|[\\/])model[\\/][^\\/]+$/.test(path);
   switch (byName.reader) {
     case 'yaml': {
       const result = readYamlFile(ctx, byName.kind);
@@ -62,8 +66,25 @@ function read(path: string, text: string, byName: NameClass): ReadResult | undef
       kind = 'dotenv';
       scopes = [readDotenvFile(ctx, baseName(path))];
       break;
-    default:
-      return undefined;
+    case 'metadata-json': {
+      const result = readMetadataJson(ctx, !inModelFolder);
+      if (!result) return undefined;
+      kind = 'metadata-json';
+      ({ scopes, declarations } = result);
+      break;
+    }
+    case 'config-json': {
+      const result = readConfigJson(ctx, !inModelFolder);
+      if (!result) return undefined;
+      kind = 'config-json';
+      ({ scopes, declarations } = result);
+      break;
+    }
+    case 'constants-java':
+      if (!looksLikeConstantsJava(text)) return undefined;
+      kind = 'constants-java';
+      declarations = readConstantsJava(ctx);
+      break;
   }
   return { kind, scopes, declarations, problems: ctx.problems, ...readComments(ctx) };
 }

@@ -8,7 +8,7 @@ import type { ReadContext } from './context';
 import { isMendixEnvName, readEnvEntry } from './envVars';
 import { newScope } from './scopes';
 import { readEnvMap } from './yamlEnv';
-import { keyText, pairOf, seqItems, spanOf, stringOf, valueOf, yamlValue } from './yamlNodes';
+import { keyText, textSpanOf, pairOf, seqItems, spanOf, stringOf, valueOf, yamlValue } from './yamlNodes';
 import { mappedScalar } from './yamlScalar';
 
 /** The pod spec of a workload, wherever its kind keeps it. */
@@ -33,7 +33,7 @@ function readContainer(ctx: ReadContext, doc: Document, resource: string, contai
   const scope = newScope(ctx, `${resource} / container ${containerName ?? '?'}`, 'kubernetes', span, spanOf(env.key as Node) ?? span);
   for (const item of relevant) {
     const nameNode = valueOf(item, 'name') as Scalar;
-    const keySpan = spanOf(nameNode);
+    const keySpan = textSpanOf(nameNode);
     if (!keySpan) continue;
     const key = String(nameNode.value);
     const valueFrom = pairOf(item, 'valueFrom');

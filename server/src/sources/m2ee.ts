@@ -6,7 +6,7 @@ import type { Scope } from '../core/types';
 import { makeAssignment } from './assignments';
 import type { ReadContext } from './context';
 import { newScope } from './scopes';
-import { keyText, pairOf, pairSpan, spanOf, yamlValue } from './yamlNodes';
+import { keyText, textSpanOf, pairOf, pairSpan, spanOf, yamlValue } from './yamlNodes';
 
 export function readM2eeDocument(ctx: ReadContext, doc: Document): Scope[] {
   const mxruntime = pairOf(doc.contents, 'mxruntime');
@@ -25,7 +25,7 @@ export function readM2eeDocument(ctx: ReadContext, doc: Document): Scope[] {
     for (const pair of constants.value.items) {
       if (!isPair(pair)) continue;
       const key = keyText(pair);
-      const keySpan = spanOf(pair.key as Node);
+      const keySpan = textSpanOf(pair.key);
       if (key === undefined || !keySpan) continue;
       scope.assignments.push(
         makeAssignment(ctx, { name: key, key, keySpan, channel: 'constant-key', value: yamlValue(ctx, pair.value, doc) }),

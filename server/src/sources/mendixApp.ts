@@ -8,7 +8,7 @@ import { makeAssignment } from './assignments';
 import type { ReadContext } from './context';
 import { readCustomConfiguration } from './jsonText';
 import { newScope } from './scopes';
-import { keyText, pairOf, spanOf, stringOf, valueOf, yamlValue } from './yamlNodes';
+import { keyText, textSpanOf, pairOf, spanOf, stringOf, valueOf, yamlValue } from './yamlNodes';
 import { mappedScalar } from './yamlScalar';
 
 export function isMendixAppDocument(doc: Document): boolean {
@@ -34,7 +34,7 @@ export function readMendixAppDocument(ctx: ReadContext, doc: Document): Scope[] 
     for (const pair of constants.value.items) {
       if (!isPair(pair)) continue;
       const key = keyText(pair);
-      const keySpan = spanOf(pair.key as Node);
+      const keySpan = textSpanOf(pair.key);
       if (key === undefined || !keySpan) continue;
       scope.assignments.push(
         makeAssignment(ctx, { name: key, key, keySpan, channel: 'constant-key', value: yamlValue(ctx, pair.value, doc) }),
@@ -51,7 +51,7 @@ export function readMendixAppDocument(ctx: ReadContext, doc: Document): Scope[] 
       for (const pair of inner.items) {
         if (!isPair(pair)) continue;
         const key = keyText(pair);
-        const keySpan = spanOf(pair.key as Node);
+        const keySpan = textSpanOf(pair.key);
         if (key === undefined || !keySpan) continue;
         scope.assignments.push(
           makeAssignment(ctx, { name: key, key, keySpan, channel: 'custom-configuration', value: yamlValue(ctx, pair.value, doc) }),

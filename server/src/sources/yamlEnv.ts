@@ -4,7 +4,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar }
 import type { Scope } from '../core/types';
 import type { ReadContext } from './context';
 import { isMendixEnvName, readEnvEntry } from './envVars';
-import { keyText, spanOf, yamlValue } from './yamlNodes';
+import { keyText, textSpanOf, spanOf, yamlValue } from './yamlNodes';
 import { valueKindOf } from './values';
 import { mappedScalar } from './yamlScalar';
 
@@ -14,7 +14,7 @@ export function readEnvMap(ctx: ReadContext, scope: Scope, map: unknown, doc: Do
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const key = keyText(pair);
-    const keySpan = spanOf(pair.key as Node);
+    const keySpan = textSpanOf(pair.key);
     if (key === undefined || !keySpan || !isMendixEnvName(key)) continue;
     const valueNode = pair.value;
     readEnvEntry(ctx, scope, {

@@ -9,6 +9,13 @@ export function spanOf(node: { range?: [number, number, number] | null } | null 
   return node?.range ? [node.range[0], node.range[1]] : undefined;
 }
 
+/** Span of a scalar's text: inside the quotes when it is quoted. */
+export function textSpanOf(node: unknown): Span | undefined {
+  const span = spanOf(node as Node);
+  if (!span || !isScalar(node)) return span;
+  return isQuoted(node) ? [span[0] + 1, Math.max(span[0] + 1, span[1] - 1)] : span;
+}
+
 /** The pair whose key is the given string (the last one wins, as in YAML loaders). */
 export function pairOf(map: unknown, key: string): Pair<Scalar, unknown> | undefined {
   if (!isMap(map)) return undefined;
@@ -63,7 +70,7 @@ export function yamlValue(ctx: ReadContext, node: unknown, doc?: Document): Valu
     const info = isScalar(target) ? yamlValue(ctx, target) : { value: '', valueKind: 'literal' as const, quoted: false };
     return { ...info, span: spanOf(node) };
   }
-  if (!isScalar(node)) return { value: '', valueKind: 'literal', quoted: false, span: spanOf(node as Node) };
+  if (!isScalar(node)) return { value: '', valueKind: 'literal', quoted: false, nonScalar: true, span: spanOf(node as Node) };
   const span = spanOf(node)!;
   const quoted = isQuoted(node);
   let textSpan: Span = quoted ? [span[0] + 1, Math.max(span[0] + 1, span[1] - 1)] : span;
