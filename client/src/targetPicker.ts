@@ -7,7 +7,8 @@
 //   - the setting mendixEmail.defaultTarget (only used when nothing above decides).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { applyEdits, modify } from 'jsonc-parser';
+// the ESM build: esbuild would otherwise take the UMD one, whose lazy require()s break in a bundle
+import { applyEdits, modify } from 'jsonc-parser/lib/esm/main.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FileInfo } from '../../server/src/lsp/protocol';
 import { TARGETS, type Target } from '../../server/src/core/types';

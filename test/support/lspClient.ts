@@ -25,7 +25,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = join(__dirname, '..', '..');
-export const SERVER_JS = join(ROOT, 'dist', 'server.js');
+/** The bundled server; MENDIX_EMAIL_SERVER_JS points the tests at another build. */
+export const SERVER_JS = process.env.MENDIX_EMAIL_SERVER_JS ?? join(ROOT, 'dist', 'server.js');
 
 export interface LspClientOptions {
   /** workspace folder (absolute path); none: no workspace */

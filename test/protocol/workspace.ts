@@ -1,0 +1,52 @@
+// A temporary workspace folder for a protocol test, and the bundled server built if missing
+// (test/run.mjs builds before every run; a single file run with --test may not have).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { ROOT, SERVER_JS } from '../support/lspClient';
+
+export function ensureServerBuilt(): void {
+  if (existsSync(SERVER_JS)) return;
+  const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('esbuild.mjs failed');
+}
+
+export class TempWorkspace {
+  readonly root = mkdtempSync(join(tmpdir(), 'mendix-email-lsp-'));
+
+  path(relative: string): string {
+    return join(this.root, relative);
+  }
+
+  write(relative: string, text: string | Buffer): string {
+    const path = this.path(relative);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  }
+
+  remove(relative: string): void {
+    rmSync(this.path(relative), { force: true });
+  }
+
+  dispose(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+export function codes(published: PublishDiagnosticsParams | undefined): string[] {
+  return (published?.diagnostics ?? []).map((d) => String(d.code)).sort();
+}
+
+export function byCode(published: PublishDiagnosticsParams, code: string): Diagnostic | undefined {
+  return published.diagnostics.find((d) => d.code === code);
+}
+
+/** `line:start-end` of a one-line range, for compact assertions. */
+export function at(diagnostic: Diagnostic | undefined): string {
+  if (!diagnostic) return 'missing';
+  const { start, end } = diagnostic.range;
+  return start.line === end.line ? `${start.line}:${start.character}-${end.character}` : `${start.line}:${start.character}-${end.line}:${end.character}`;
+}
