@@ -26,6 +26,8 @@ export interface CheckedFile {
   result: CheckResult;
   /** the config that applied (after --rule), for the online checks */
   projectConfig?: LoadedProjectConfig;
+  /** what checkDocument was given; the online checks take the same */
+  options: CheckOptions;
 }
 
 export interface CheckFilesOutcome {
@@ -73,7 +75,7 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
       continue;
     }
     if (!result) continue; // not a settings file after all (a YAML file of another kind)
-    outcome.checked.push({ path, text, result, projectConfig });
+    outcome.checked.push({ path, text, result, projectConfig, options: checkOptions });
     outcome.findings.set(path, [...result.findings]);
   }
   return outcome;

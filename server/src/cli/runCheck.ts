@@ -55,7 +55,14 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     rules: options.rules,
     declarations: collectDeclarations(found.files),
   });
-  if (!options.offline) await addOnlineFindings(outcome, options);
+  if (!options.offline) {
+    const online = await addOnlineFindings(outcome, options);
+    const names = [...new Set(online.couldNotCheck.map((u) => `${u.name} (${u.type}, ${u.reason})`))];
+    if (names.length) {
+      const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
+      io.stderr.write(`mendix-email: DNS could not be checked for ${shown}; those checks were skipped (use --offline to skip DNS)\n`);
+    }
+  }
 
   for (const path of found.explicit) {
     if (!outcome.findings.has(path) && !outcome.problems.some((p) => p.path === path)) {
