@@ -1,0 +1,64 @@
+// A code lens above each scope with mail settings: one line that says what the scope does
+// (provider, port, security, target), then the test-send commands with the scope as argument.
+import type { Range } from '../core/types';
+import type { CheckResult, MailSettings } from '../core/settings';
+import { targetInWords } from '../settings/target';
+import { IMPLICIT_TLS_PORTS } from '../settings/providers';
+import { flagValue } from '../rules/flags';
+import { literalValue, portNumber } from '../rules/support';
+import { serverWords } from './describe';
+
+export const SEND_TEST_MAIL_COMMAND = 'mendixEmail.sendTestMail';
+export const VERIFY_CONNECTION_COMMAND = 'mendixEmail.verifyConnection';
+
+export interface Lens {
+  range: Range;
+  title: string;
+  /** '' = a label only (nothing to run) */
+  command: string;
+  arguments?: unknown[];
+}
+
+function security(settings: MailSettings): string {
+  const kind = settings.scope.kind;
+  const ssl = flagValue(settings.roles.ssl, kind);
+  const tls = flagValue(settings.roles.tls, kind);
+  if (ssl === true && tls === true) return 'SSL and TLS both on';
+  if (ssl === true) return 'implicit TLS';
+  if (tls === true) return 'STARTTLS';
+  if (ssl === false && tls === false) return 'no TLS';
+  const port = portNumber(settings.roles.port);
+  if (port !== undefined) return IMPLICIT_TLS_PORTS.includes(port) ? 'implicit TLS (by port)' : 'STARTTLS (by port)';
+  return 'TLS not set';
+}
+
+/** The one-line summary, e.g. "Mail: SendGrid (smtp.sendgrid.net) · port 587 · STARTTLS · Docker". */
+export function scopeSummary(settings: MailSettings): string {
+  const { roles } = settings;
+  const hostText = roles.host ? literalValue(roles.host) ?? (roles.host.valueKind === 'reference' ? roles.host.value : undefined) : undefined;
+  const server = serverWords(hostText).words;
+  const port = roles.port ? `port ${literalValue(roles.port) ?? roles.port.value ?? '?'}` : 'port not set';
+  const sending = flagValue(roles['sending-enabled'], settings.scope.kind) === false ? ' · sending disabled' : '';
+  return `Mail: ${server} · ${port} · ${security(settings)} · ${targetInWords(settings.target.target)}${sending}`;
+}
+
+function hasMailSettings(settings: MailSettings): boolean {
+  const r = settings.roles;
+  return Boolean(r.host || r.port || r.username || r.password || r.from || r.ssl || r.tls);
+}
+
+export function codeLensesFor(uri: string, result: CheckResult, { testCommands = true } = {}): Lens[] {
+  const lenses: Lens[] = [];
+  for (const settings of result.settings) {
+    if (!hasMailSettings(settings)) continue;
+    const line = settings.scope.range.start.line;
+    const range: Range = { start: { line, character: 0 }, end: { line, character: 0 } };
+    lenses.push({ range, title: scopeSummary(settings), command: '' });
+    if (!testCommands || !settings.roles.host) continue;
+    // `scope` is what the test-mail commands read; `scopeName` says the same for other clients
+    const args = [{ uri, scope: settings.scope.name, scopeName: settings.scope.name }];
+    lenses.push({ range, title: 'Send test mail', command: SEND_TEST_MAIL_COMMAND, arguments: args });
+    lenses.push({ range, title: 'Verify connection', command: VERIFY_CONNECTION_COMMAND, arguments: args });
+  }
+  return lenses;
+}

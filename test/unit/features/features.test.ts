@@ -1,0 +1,123 @@
+// The editor features as pure functions, on real check results.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDocument } from '../../../server/src/engine/check';
+import { codeLensesFor, completionsAt, disableForLineEdit, extraActionsFor, hoverAt } from '../../../server/src/features/index';
+
+const m2ee = `mxruntime:
+  DTAPMode: P
+  MicroflowConstants:
+    Mail.SMTPHost: smtp.sendgrid.net
+    Mail.SMTPPort: 587
+    Mail.SMTPPassword: SG.secret-value
+    Mail.UseTLS: true
+`;
+const compose = `services:
+  app:
+    environment:
+      MX_Mail_SMTPPort: "465"
+      CONSTANTS: '{"Mail.SMTPPort": 25}'
+      MX_Mail_SMTPHost: smtp.postmarkapp.com
+`;
+const check = (path: string, text: string) => checkDocument({ path, text }, {})!;
+
+test('hover on a constant: role, winning value, what it overrides, declaration', () => {
+  const result = check('/w/docker-compose.yml', compose);
+  const h = hoverAt(result, { line: 3, character: 8 }, [{ name: 'Mail.SMTPPort', type: 'Integer', defaultValue: '587', file: '/w/model/metadata.json', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+  assert.ok(h);
+  assert.match(h.contents, /\*\*Mail\.SMTPPort\*\* — SMTP port/);
+  assert.match(h.contents, /Value: `465` from variable `MX_Mail_SMTPPort` on line 4/);
+  assert.match(h.contents, /Overrides: `25` from CONSTANTS JSON on line 5/);
+  assert.match(h.contents, /Declared in metadata\.json: type Integer, default `587`/);
+  assert.deepEqual(h.range.start, { line: 3, character: 6 });
+});
+
+test('hover on the losing value says it is not used', () => {
+  const result = check('/w/docker-compose.yml', compose);
+  const line = compose.split('\n')[4];
+  const h = hoverAt(result, { line: 4, character: line.indexOf('Mail.SMTPPort') + 2 });
+  assert.ok(h);
+  assert.match(h.contents, /not used/);
+});
+
+test('hover on a provider host shows ports, username rule and notes; passwords are never shown', () => {
+  const result = check('/w/m2ee.yaml', m2ee);
+  const host = hoverAt(result, { line: 3, character: 25 });
+  assert.ok(host);
+  assert.match(host.contents, /\*\*SendGrid\*\*/);
+  assert.match(host.contents, /587/);
+  assert.match(host.contents, /apikey/);
+  const pw = hoverAt(result, { line: 5, character: 8 });
+  assert.ok(pw);
+  assert.ok(!pw.contents.includes('secret-value'));
+  assert.match(pw.contents, /\(set, hidden\)/);
+  assert.equal(hoverAt(result, { line: 1, character: 3 }), undefined);
+});
+
+test('completion: Module.Constant keys under MicroflowConstants, MX_ variables in env, values by role', () => {
+  const yaml = 'mxruntime:\n  MicroflowConstants:\n    Ema\n';
+  const keys = completionsAt(yaml, { line: 2, character: 7 }, 'm2ee');
+  const sending = keys.find((k) => k.label === 'EmailTemplate.SendingEnabled');
+  assert.ok(sending);
+  assert.equal(sending.insertText, 'EmailTemplate.SendingEnabled: ');
+  assert.deepEqual(sending.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 7 } });
+
+  const env = completionsAt('MX_Enc', { line: 0, character: 6 }, 'dotenv', [{ name: 'Mail.SMTPHost', file: '/w/model/metadata.json', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+  assert.ok(env.some((e) => e.insertText === 'MX_Encryption_EncryptionKey='));
+  assert.ok(env.some((e) => e.insertText === 'MX_Mail_SMTPHost='));
+
+  const list = 'services:\n  app:\n    environment:\n      - MX_\n';
+  assert.ok(completionsAt(list, { line: 3, character: 11 }, 'compose').some((e) => e.insertText === 'MX_EmailTemplate_SendingEnabled='));
+  const map = 'services:\n  app:\n    environment:\n      MX_\n';
+  assert.ok(completionsAt(map, { line: 3, character: 9 }, 'compose').some((e) => e.insertText === 'MX_EmailTemplate_SendingEnabled: '));
+
+  const ports = completionsAt('MX_Mail_SMTPPort=', { line: 0, character: 17 }, 'dotenv');
+  assert.deepEqual(ports.map((p) => p.label), ['587', '465', '2525']);
+  assert.match(ports[1].detail!, /implicit TLS/);
+  const flags = completionsAt('mxruntime:\n  MicroflowConstants:\n    Mail.UseSSL: \n', { line: 2, character: 17 }, 'm2ee');
+  assert.deepEqual(flags.map((p) => p.label), ['true', 'false']);
+  const hosts = completionsAt('      - MX_Mail_SMTPHost=smtp', { line: 0, character: 30 }, 'compose');
+  assert.ok(hosts.some((h) => h.label === 'smtp.sendgrid.net' && h.detail === 'SendGrid'));
+  assert.deepEqual(completionsAt('# MX_', { line: 0, character: 5 }, 'dotenv'), []);
+});
+
+test('code lens: summary per scope with mail settings, then the test-send commands', () => {
+  const result = check('/w/m2ee.yaml', m2ee);
+  const lenses = codeLensesFor('file:///w/m2ee.yaml', result);
+  assert.equal(lenses.length, 3);
+  assert.equal(lenses[0].title, 'Mail: SendGrid (smtp.sendgrid.net) · port 587 · STARTTLS · a self-hosted server');
+  assert.equal(lenses[0].command, '');
+  assert.equal(lenses[1].command, 'mendixEmail.sendTestMail');
+  assert.deepEqual(lenses[1].arguments, [{ uri: 'file:///w/m2ee.yaml', scope: 'mxruntime', scopeName: 'mxruntime' }]);
+  assert.equal(lenses[2].command, 'mendixEmail.verifyConnection');
+  assert.equal(codeLensesFor('file:///w/m2ee.yaml', check('/w/m2ee.yaml', 'mxruntime:\n  MicroflowConstants:\n    A.B: c\n')).length, 0);
+});
+
+test('disable for this line: own line above with the same indentation; extends an existing comment; never in JSON', () => {
+  const text = 'services:\n  app:\n    environment:\n      MX_Mail_SMTPHost: 10.0.0.1\n';
+  assert.deepEqual(disableForLineEdit(text, 'compose', 3, 'host-is-ip-address'), {
+    range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+    newText: '      # mendix-email-disable-next-line host-is-ip-address\n',
+  });
+  const commented = 'A=1\n# mendix-email-disable-next-line invalid-port\nMX_Mail_SMTPPort=x\n';
+  assert.deepEqual(disableForLineEdit(commented, 'dotenv', 2, 'tls-port-mismatch'), {
+    range: { start: { line: 1, character: 45 }, end: { line: 1, character: 45 } },
+    newText: ', tls-port-mismatch',
+  });
+  assert.equal(disableForLineEdit(commented, 'dotenv', 2, 'invalid-port'), undefined);
+  assert.equal(disableForLineEdit('{}', 'config-json', 0, 'invalid-port'), undefined);
+  const actions = extraActionsFor(text, 'compose', [{ ruleId: 'host-is-ip-address', range: { start: { line: 3, character: 24 }, end: { line: 3, character: 32 } } }], (id) => `file:///docs/${id}.md`);
+  assert.deepEqual(actions.map((a) => a.title), ['Disable host-is-ip-address for this line', 'Show documentation for host-is-ip-address']);
+  assert.deepEqual(actions[1].command, { command: 'mendixEmail.showRuleDocumentation', arguments: ['host-is-ip-address', 'file:///docs/host-is-ip-address.md'] });
+});
+
+test('the suppression comment the action writes really suppresses the finding', () => {
+  const text = 'services:\n  app:\n    environment:\n      MX_Mail_SMTPHost: 203.0.113.9\n';
+  const before = check('/w/docker-compose.yml', text).findings.filter((f) => f.ruleId === 'host-is-ip-address');
+  assert.equal(before.length, 1);
+  const edit = disableForLineEdit(text, 'compose', 3, 'host-is-ip-address')!;
+  const lines = text.split('\n');
+  lines.splice(3, 0, edit.newText.replace(/\n$/, ''));
+  const after = check('/w/docker-compose.yml', lines.join('\n')).findings.filter((f) => f.ruleId === 'host-is-ip-address');
+  assert.equal(after.length, 0);
+});
