@@ -1,0 +1,177 @@
+// Re-checks when something outside the document changes: the editor settings
+// (workspace/didChangeConfiguration, per resource), a `.mendix-email.json` on disk (watched
+// files, save), the open config file's own problems, and settings pushed by editors that
+// do not answer workspace/configuration.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient } from '../support/lspClient';
+import { codes, ensureServerBuilt, TempWorkspace } from './workspace';
+import type { FileInfo } from '../../server/src/lsp/protocol';
+
+// model/config.json has no target of its own kind: the default target decides
+const CONFIG_JSON = '{\n  "Configuration": {},\n  "Constants": {\n    "Mail.SMTPHost": "smtp.sendgrid.net",\n    "Mail.SMTPPort": 25,\n    "Mail.SMTPUsername": "apikey",\n    "Mail.SMTPPassword": ""\n  }\n}\n';
+const COMPOSE = [
+  'services:',
+  '  app:',
+  '    image: mendix/app',
+  '    environment:',
+  '      MX_Mail_SMTPHost: smtp.sendgrid.net',
+  '      MX_Mail_SMTPPort: "25"',
+  '      MX_Mail_SMTPUsername: apikey',
+  '      MX_Mail_SMTPPassword: ${SENDGRID_API_KEY}',
+  '',
+].join('\n');
+
+let ws: TempWorkspace;
+let client: LspClient;
+
+before(async () => {
+  ensureServerBuilt();
+  ws = new TempWorkspace();
+  client = await LspClient.start({ root: ws.root, settings: { defaultTarget: 'mendix-cloud' } });
+});
+
+after(async () => {
+  await client?.stop();
+  ws?.dispose();
+});
+
+const hasPort25 = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'port-25-on-mendix-cloud');
+
+test('changed editor settings re-check the open files (default target, rule severities)', async () => {
+  const path = ws.write('pkg/model/config.json', CONFIG_JSON);
+  const opened = await client.open(path, CONFIG_JSON, 'json');
+  assert.ok(hasPort25(opened), JSON.stringify(opened.diagnostics));
+  assert.ok(client.configurationRequests > 0, 'settings were asked per resource');
+
+  const selfHosted = client.waitForDiagnostics(path, (p) => !hasPort25(p), 'diagnostics without port-25');
+  await client.changeConfiguration({ defaultTarget: 'self-hosted' });
+  await selfHosted;
+  const info = await client.request<FileInfo>('mendixEmail/fileInfo', { uri: client.uriOf(path) });
+  assert.equal(info.target, 'self-hosted');
+  assert.equal(info.targetSource, 'default');
+
+  const warning = client.waitForDiagnostics(path, (p) => p.diagnostics.some((d) => d.code === 'port-25-on-mendix-cloud' && d.severity === 2), 'port-25 as a warning');
+  await client.changeConfiguration({ defaultTarget: 'mendix-cloud', rules: { 'port-25-on-mendix-cloud': 'warning' } });
+  await warning;
+
+  const off = client.waitForDiagnostics(path, (p) => !hasPort25(p), 'port-25 off');
+  await client.changeConfiguration({ defaultTarget: 'mendix-cloud', rules: { 'port-25-on-mendix-cloud': 'off' } });
+  await off;
+  await client.changeConfiguration({ defaultTarget: 'mendix-cloud' });
+});
+
+test('settings are per resource: each workspace folder can have its own default target', async () => {
+  const perFolder = await LspClient.start({
+    root: ws.root,
+    settings: (scopeUri) => ({ defaultTarget: scopeUri?.includes('/onprem/') ? 'self-hosted' : 'mendix-cloud' }),
+  });
+  try {
+    const cloud = await perFolder.open(ws.write('cloud/model/config.json', CONFIG_JSON), CONFIG_JSON, 'json');
+    const onprem = await perFolder.open(ws.write('onprem/model/config.json', CONFIG_JSON), CONFIG_JSON, 'json');
+    assert.ok(hasPort25(cloud));
+    assert.ok(!hasPort25(onprem));
+  } finally {
+    await perFolder.stop();
+  }
+});
+
+test('a .mendix-email.json written, changed and deleted on disk re-checks the open files at once', async () => {
+  const compose = ws.write('svc/docker-compose.yml', COMPOSE);
+  const opened = await client.open(compose, COMPOSE);
+  assert.ok(!hasPort25(opened), 'a compose file is docker by its kind');
+
+  const configPath = ws.write('.mendix-email.json', '// deploys to Mendix Cloud\n{ "target": "mendix-cloud" }\n');
+  const cloud = client.waitForDiagnostics(compose, hasPort25, 'port-25 after the config file appeared');
+  await client.changeWatchedFiles([{ path: configPath, type: 1 }]);
+  await cloud;
+  const info = await client.request<FileInfo>('mendixEmail/fileInfo', { uri: client.uriOf(compose) });
+  assert.equal(info.targetSource, 'config');
+  assert.equal(info.configFile, configPath);
+  assert.equal(info.targetDetail, '.mendix-email.json (target)');
+  await client.until(() => client.logs.some((l) => l.includes('svc/docker-compose.yml') && l.includes(`config ${configPath}`)), 'log of the config file');
+
+  // an override for this folder, and a rule turned off
+  ws.write('.mendix-email.json', '{ "target": "mendix-cloud", "overrides": { "svc/**": "self-hosted" } }');
+  const overridden = client.waitForDiagnostics(compose, (p) => !hasPort25(p), 'override applied');
+  await client.changeWatchedFiles([{ path: configPath, type: 2 }]);
+  await overridden;
+
+  ws.write('.mendix-email.json', '{ "target": "mendix-cloud", "rules": { "port-25-on-mendix-cloud": "info" } }');
+  const info3 = client.waitForDiagnostics(compose, (p) => p.diagnostics.some((d) => d.code === 'port-25-on-mendix-cloud' && d.severity === 3), 'severity from the config file');
+  await client.changeWatchedFiles([{ path: configPath, type: 2 }]);
+  await info3;
+
+  ws.remove('.mendix-email.json');
+  const gone = client.waitForDiagnostics(compose, (p) => !hasPort25(p), 'config file deleted');
+  await client.changeWatchedFiles([{ path: configPath, type: 3 }]);
+  await gone;
+});
+
+test('problems in a .mendix-email.json show on that file, open or not', async () => {
+  const compose = ws.path('svc/docker-compose.yml');
+  const configPath = ws.write('svc/.mendix-email.json', '{\n  "target": "mendix-cloud-v4",\n  "online": false\n}\n');
+  const problems = client.waitForDiagnostics(configPath, (p) => p.diagnostics.length > 0, 'config file problems');
+  await client.changeWatchedFiles([{ path: configPath, type: 1 }]);
+  const published = await problems;
+  assert.equal(published.diagnostics.length, 1);
+  assert.equal(published.diagnostics[0].code, 'invalid-project-config');
+  assert.deepEqual(published.diagnostics[0].range.start, { line: 1, character: 12 });
+  assert.match(published.diagnostics[0].message, /mendix-cloud-v4/);
+  const info = await client.request<FileInfo>('mendixEmail/fileInfo', { uri: client.uriOf(compose) });
+  assert.equal(info.configFile, configPath);
+  assert.equal(info.configProblems, 1);
+  assert.equal(info.targetSource, 'file-kind', 'an invalid target does not apply');
+
+  // open: the unsaved text is checked as it is typed
+  const text = '{\n  "target": "mendix-cloud-v4",\n  "online": false\n}\n';
+  await client.open(configPath, text, 'jsonc');
+  const fixed = await client.change(configPath, [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 29 } }, text: '"docker"' }]);
+  assert.deepEqual(fixed.diagnostics, []);
+
+  // saved: the other open files pick it up even without a file watcher event
+  ws.write('svc/.mendix-email.json', '{\n  "target": "mendix-cloud",\n  "online": false\n}\n');
+  const recheck = client.waitForDiagnostics(compose, hasPort25, 'compose re-checked after save');
+  await client.save(configPath);
+  await recheck;
+  await client.close(configPath);
+  ws.remove('svc/.mendix-email.json');
+  await client.changeWatchedFiles([{ path: configPath, type: 3 }]);
+});
+
+test('editors without workspace/configuration: settings from initializationOptions and didChangeConfiguration', async () => {
+  const bare = await LspClient.start({
+    root: ws.root,
+    capabilities: {},
+    initializationOptions: { settings: { defaultTarget: 'self-hosted' } },
+  });
+  try {
+    const path = ws.write('bare/model/config.json', CONFIG_JSON);
+    const opened = await bare.open(path, CONFIG_JSON, 'json');
+    assert.ok(!hasPort25(opened));
+    assert.equal(bare.configurationRequests, 0);
+    const cloud = bare.waitForDiagnostics(path, hasPort25, 'pushed default target');
+    await bare.changeConfiguration(undefined, { mendixEmail: { defaultTarget: 'mendix-cloud' } });
+    await cloud;
+    assert.equal(bare.registrations.length, 0, 'nothing registered with a client that cannot');
+  } finally {
+    await bare.stop();
+  }
+});
+
+test('workspace trust: initializationOptions and the didChangeTrust notification', async () => {
+  const untrusted = await LspClient.start({ root: ws.root, initializationOptions: { trusted: false } });
+  try {
+    await untrusted.until(() => untrusted.logs.some((l) => l.includes('not trusted')), 'untrusted log');
+    const text = 'MX_Mail_SMTPPort=25\n# mendix-email: target=mendix-cloud\n';
+    const path = ws.write('trust/.env', text);
+    const opened = await untrusted.open(path, text, 'dotenv');
+    assert.deepEqual(codes(opened), ['port-25-on-mendix-cloud'], 'offline checks run without trust');
+    const recheck = untrusted.waitForDiagnostics(path, () => true, 're-check after trust');
+    await untrusted.notify('mendixEmail/didChangeTrust', { trusted: true });
+    await recheck;
+    assert.ok(untrusted.logs.some((l) => l.includes('trusted: network checks allowed')));
+  } finally {
+    await untrusted.stop();
+  }
+});
