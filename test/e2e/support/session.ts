@@ -1,0 +1,53 @@
+// One end-to-end session: a copy of a fixture workspace, a fresh code-server profile
+// (optionally with the packaged extension installed), code-server, Chromium, the workbench.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createProfile, installExtension, removeProfile, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
+import { findTools, repoRoot } from './tools';
+import { launchBrowser, Workbench } from './workbench';
+
+export interface SessionOptions {
+  fixture: string; // folder name under test/e2e/fixtures
+  trusted: boolean;
+  vsix?: string;
+  settings?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Session {
+  workspace: string;
+  server: RunningCodeServer;
+  browser: Browser;
+  workbench: Workbench;
+  close: () => Promise<void>;
+}
+
+export async function startSession(options: SessionOptions): Promise<Session> {
+  const tools = findTools();
+  const workspaceParent = mkdtempSync(join(tmpdir(), 'mendix-email-ws-'));
+  const workspace = join(workspaceParent, options.fixture);
+  cpSync(join(repoRoot, 'test', 'e2e', 'fixtures', options.fixture), workspace, { recursive: true });
+  let profile: Profile | undefined;
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (profile) removeProfile(profile);
+    rmSync(workspaceParent, { recursive: true, force: true });
+  };
+  try {
+    profile = createProfile(options.settings);
+    if (options.vsix) installExtension(tools.codeServer, profile, options.vsix);
+    server = await startCodeServer({ codeServer: tools.codeServer, profile, trusted: options.trusted, env: options.env });
+    browser = await launchBrowser(tools.chromium);
+    const workbench = await Workbench.open(browser, server.url, workspace);
+    return { workspace, server, browser, workbench, close };
+  } catch (error) {
+    const log = server?.log() ?? '';
+    await close();
+    throw log ? new Error(`${(error as Error).message}\n--- code-server output ---\n${log}`) : error;
+  }
+}

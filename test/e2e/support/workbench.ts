@@ -1,0 +1,186 @@
+// Drives the VS Code workbench in Chromium the way a user does: keyboard for Quick Open
+// and the command palette, the Problems panel read from the screen. Every wait is bounded.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { outputDir } from './tools';
+
+export const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, args: browserArgs, headless: true });
+}
+
+export interface Problem {
+  severity: 'error' | 'warning' | 'info' | 'unknown';
+  message: string;
+  /** the rule id VS Code shows as "source(code)" */
+  code: string;
+  source: string;
+  line: number; // 1-based, as the panel shows it
+  column: number;
+  text: string;
+}
+
+/** Polls `probe` until it returns a value that `done` accepts; fails with the last value seen. */
+export async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      if (done(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 250)); // polling interval of a bounded wait, not a fixed sleep
+  }
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, serverUrl: string, folder: string): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    // the explorer lists the folder once the remote file system answers
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+    return new Workbench(page);
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(outputDir, { recursive: true });
+    const path = join(outputDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  private quickInput() {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Quick Open (Ctrl+P): type the file name, pick the row, wait for its editor tab. */
+  async openFile(fileName: string): Promise<void> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput().waitFor({ state: 'visible', timeout: 10_000 });
+    const input = this.quickInput().locator('input').first();
+    const row = this.quickInput().locator('.monaco-list-row', { hasText: fileName }).first();
+    // the first file search of a fresh window can be slow: retype until the row shows
+    await waitFor(`Quick Open to list ${fileName}`, async () => {
+      await input.fill('');
+      await input.fill(fileName);
+      return row.waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
+    }, (found) => found, 60_000);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout: 20_000 });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
+  }
+
+  private async openPalette(title: string): Promise<void> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('F1');
+    await this.quickInput().waitFor({ state: 'visible', timeout: 10_000 });
+    await this.quickInput().locator('input').first().fill(`>${title}`);
+  }
+
+  /** Command palette (F1): type the command's title, wait for it in the list, run it. */
+  async runCommand(title: string): Promise<void> {
+    await this.openPalette(title);
+    const row = this.quickInput().locator('.monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.click();
+  }
+
+  /** Whether the command palette lists a command with this title (then closes it). */
+  async hasCommand(title: string): Promise<boolean> {
+    await this.openPalette(title);
+    const found = await this.quickInput().locator('.monaco-list-row', { hasText: title }).first()
+      .waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    await this.closeQuickInput();
+    return found;
+  }
+
+  /** Waits for an input box or quick pick (optionally one whose prompt/placeholder contains `prompt`). */
+  async waitForInput(prompt?: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    return waitFor(`an input box${prompt ? ` asking ${prompt}` : ''}`, async () => {
+      if (!(await this.quickInput().isVisible())) return '';
+      const message = (await this.quickInput().locator('.quick-input-message').textContent().catch(() => '')) ?? '';
+      const placeholder = (await this.quickInput().locator('input').first().getAttribute('placeholder')) ?? '';
+      const title = (await this.quickInput().locator('.quick-input-title').textContent().catch(() => '')) ?? '';
+      return `${title} | ${placeholder} | ${message}`;
+    }, (text) => text !== '' && (!prompt || (typeof prompt === 'string' ? text.toLowerCase().includes(prompt.toLowerCase()) : prompt.test(text))), timeoutMs);
+  }
+
+  /** Types an answer into the open input box (replacing any default) and presses Enter. */
+  async answerInput(text: string): Promise<void> {
+    const input = this.quickInput().locator('input').first();
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Picks the row containing `label` in the open quick pick. */
+  async pick(label: string | RegExp): Promise<void> {
+    const row = this.quickInput().locator('.monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.click();
+  }
+
+  async closeQuickInput(): Promise<void> {
+    if (await this.quickInput().isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await this.quickInput().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    }
+  }
+
+  /** Shows the Problems panel (View: Focus Problems) and reads every marker row in it. */
+  async readProblems(): Promise<Problem[]> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.runCommand('View: Focus Problems');
+      await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    return this.problemRows();
+  }
+
+  async problemRows(): Promise<Problem[]> {
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    const result: Problem[] = [];
+    for (const row of await rows.all()) {
+      const marker = row.locator('.marker-icon');
+      if ((await marker.count()) === 0) continue; // a file row, not a problem
+      const iconClass = (await marker.first().getAttribute('class')) ?? '';
+      const severity = /codicon-error/.test(iconClass) ? 'error' : /codicon-warning/.test(iconClass) ? 'warning' : /codicon-info/.test(iconClass) ? 'info' : 'unknown';
+      const text = ((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+      const message = ((await row.locator('.marker-message-details, .marker-message').first().textContent().catch(() => '')) ?? '').trim();
+      const sourceAndCode = /([\w.-]+)\(([\w.-]+)\)/.exec(text);
+      const position = /\[Ln (\d+), Col (\d+)\]/.exec(text);
+      result.push({
+        severity,
+        message,
+        source: sourceAndCode?.[1] ?? '',
+        code: sourceAndCode?.[2] ?? '',
+        line: position ? Number(position[1]) : 0,
+        column: position ? Number(position[2]) : 0,
+        text,
+      });
+    }
+    return result;
+  }
+
+  /** The text of the editor's status bar language indicator, e.g. "YAML". */
+  async languageMode(): Promise<string> {
+    return ((await this.page.locator('#status\\.editor\\.mode').textContent()) ?? '').trim();
+  }
+
+  /** Notifications currently shown (toasts), as text. */
+  async notifications(): Promise<string[]> {
+    const toasts = this.page.locator('.notifications-toasts .notification-list-item');
+    return (await toasts.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+}
