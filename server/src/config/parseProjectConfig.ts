@@ -2,7 +2,8 @@
 // the problems a user should see on that file. Invalid entries are dropped, valid ones are
 // kept, so one typo never switches the whole file off. The allowed values come from the
 // JSON schema that the editor also uses, so the two can never disagree.
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+// the ESM build: esbuild would otherwise bundle the UMD one, whose lazy require()s break in a bundle
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../../schemas/mendix-email.schema.json';
 import type { Range, SeveritySetting, Target } from '../core/types';
 import type { LoadedProjectConfig, ProjectConfig, Role } from '../core/settings';
