@@ -1,7 +1,7 @@
 // Every address the rules judge in a scope: the sender (from) and the other address constants.
 import type { Assignment } from '../core/types';
 import type { MailSettings } from '../core/settings';
-import { parseAddressList, splitAddress, type AddressItem } from '../settings/addresses';
+import { mailboxProblem, parseAddressList, splitAddress, type AddressItem } from '../settings/addresses';
 import { valueSubRange } from './support';
 import type { Range } from '../core/types';
 
@@ -14,6 +14,8 @@ export interface JudgedAddress {
   isSender: boolean;
   /** where the address sits in the file */
   range: Range;
+  /** what makes it an invalid mailbox address (mailboxProblem), computed once for every rule */
+  problem: string | undefined;
 }
 
 // Five rules walk the same addresses; parse them once per scope.
@@ -28,7 +30,7 @@ export function judgedAddresses(settings: MailSettings): JudgedAddress[] {
     if (!a || a.valueKind !== 'literal') return;
     for (const item of parseAddressList(a.value)) {
       const { local, domain } = splitAddress(item.text);
-      out.push({ assignment: a, item, local, domain, isSender, range: valueSubRange(a, item.start, item.end) });
+      out.push({ assignment: a, item, local, domain, isSender, range: valueSubRange(a, item.start, item.end), problem: mailboxProblem(item.text) });
     }
   };
   add(settings.roles.from, true);

@@ -1,7 +1,6 @@
 // An address with a domain that is still not a mailbox address (spaces, two @, bad labels…).
 import { docsPath, type Rule } from './rule';
 import { judgedAddresses, whoseAddress } from './addressItems';
-import { mailboxProblem } from '../settings/addresses';
 
 export const invalidAddress: Rule = {
   id: 'invalid-address',
@@ -12,7 +11,7 @@ export const invalidAddress: Rule = {
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {
       if (j.domain === undefined || j.domain.trim().length === 0) continue;
-      const problem = mailboxProblem(j.item.text);
+      const problem = j.problem;
       if (!problem) continue;
       report({ range: j.range, message: `${whoseAddress(j)} "${j.item.text}" is not a valid address because ${problem}; correct it.` });
     }

@@ -2,7 +2,7 @@
 import { docsPath, type Rule } from './rule';
 import { judgedAddresses, whoseAddress } from './addressItems';
 import { hasExactValueRange, valueSubRange } from './support';
-import { isPlaceholderDomain, mailboxProblem } from '../settings/addresses';
+import { isPlaceholderDomain } from '../settings/addresses';
 
 export const placeholderDomain: Rule = {
   id: 'placeholder-domain',
@@ -12,7 +12,7 @@ export const placeholderDomain: Rule = {
   needsNetwork: false,
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {
-      if (!j.domain || !isPlaceholderDomain(j.domain) || mailboxProblem(j.item.text)) continue;
+      if (!j.domain || !isPlaceholderDomain(j.domain) || j.problem) continue;
       const domainStart = j.item.start + j.item.text.lastIndexOf('@') + 1;
       const a = j.assignment;
       // the fix edits the domain in place; only where the value's text maps 1:1 to the file

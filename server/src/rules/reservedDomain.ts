@@ -1,7 +1,7 @@
 // Reserved and single-label domains never receive mail (RFC 2606, RFC 6761; providers.md).
 import { docsPath, type Rule } from './rule';
 import { judgedAddresses, whoseAddress } from './addressItems';
-import { mailboxProblem, reservedDomainReason } from '../settings/addresses';
+import { reservedDomainReason } from '../settings/addresses';
 
 export const reservedDomain: Rule = {
   id: 'reserved-domain',
@@ -11,7 +11,7 @@ export const reservedDomain: Rule = {
   needsNetwork: false,
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {
-      if (!j.domain || mailboxProblem(j.item.text)) continue;
+      if (!j.domain || j.problem) continue;
       const reason = reservedDomainReason(j.domain);
       if (!reason) continue;
       report({

@@ -134,6 +134,18 @@ const IP_LITERAL = /^\[(?:\d{1,3}(?:\.\d{1,3}){3}|IPv6:[0-9A-Fa-f:.]+)\]$/;
  * when it is a valid mailbox address. (No domain at all is `address-without-domain`'s job.)
  */
 export function mailboxProblem(address: string): string | undefined {
+  const known = problemMemo.get(address);
+  if (known !== undefined) return known === '' ? undefined : known;
+  const problem = findMailboxProblem(address);
+  if (problemMemo.size >= 20_000) problemMemo.clear();
+  problemMemo.set(address, problem ?? '');
+  return problem;
+}
+
+// The same addresses are judged again on every edit of a document.
+const problemMemo = new Map<string, string>();
+
+function findMailboxProblem(address: string): string | undefined {
   const { local, domain } = splitAddress(address);
   if (domain === undefined || domain.length === 0) return undefined;
   if (local.length === 0) return 'it has nothing before the @';

@@ -6,9 +6,26 @@ import { looksLikeAddressList } from './addresses';
 import { resolvePrecedence } from './precedence';
 import { explicitRoleLookup, isAddressName, roleByEnvKey, roleByName } from './roles';
 
+// Names repeat on every re-check of a document (each keystroke): remember what they are.
+// Bounded, so a file with 100,000 constants cannot grow it without end.
+const MEMO_LIMIT = 50_000;
+const roleMemo = new Map<string, Role | null>();
+const addressNameMemo = new Map<string, boolean>();
+
+function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** The role of one assignment by name (explicit mapping not included). */
 export function roleOfAssignment(a: Assignment): Role | undefined {
-  return roleByName(a.name) ?? (a.channel === 'mx-env' ? roleByEnvKey(a.key) : undefined);
+  const key = a.channel === 'mx-env' ? `${a.name}\u0000${a.key}` : a.name;
+  const role = remember(roleMemo, key, () => roleByName(a.name) ?? (a.channel === 'mx-env' ? roleByEnvKey(a.key) : undefined) ?? null);
+  return role ?? undefined;
 }
 
 // Values that say "this is a flag or a count", so `Module.SendEmail: true` is not an address.
@@ -16,7 +33,7 @@ const NOT_ADDRESS_VALUES = new Set(['true', 'false', 'yes', 'no', 'on', 'off']);
 
 function isAddress(a: Assignment): boolean {
   if (a.valueKind === 'literal' && looksLikeAddressList(a.value)) return true;
-  if (!isAddressName(a.name)) return false;
+  if (!remember(addressNameMemo, a.name, () => isAddressName(a.name))) return false;
   if (a.scalarType === 'boolean' || a.scalarType === 'number') return false;
   return !NOT_ADDRESS_VALUES.has(a.value.trim().toLowerCase());
 }

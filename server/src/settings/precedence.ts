@@ -22,16 +22,19 @@ export interface Precedence {
 /** Linear in the number of assignments (one map look-up each). */
 export function resolvePrecedence(assignments: readonly Assignment[]): Precedence {
   const winners = new Map<string, Assignment>();
-  for (const a of assignments) {
-    const key = constantKey(a.name);
+  const keys = new Array<string>(assignments.length);
+  for (let i = 0; i < assignments.length; i++) {
+    const a = assignments[i];
+    const key = (keys[i] = constantKey(a.name));
     const current = winners.get(key);
     if (!current || RANK[a.channel] >= RANK[current.channel]) winners.set(key, a);
   }
   if (winners.size === assignments.length) return { effective: [...assignments], overridden: [] };
   const effective: Assignment[] = [];
   const overridden: { loser: Assignment; winner: Assignment }[] = [];
-  for (const a of assignments) {
-    const winner = winners.get(constantKey(a.name))!;
+  for (let i = 0; i < assignments.length; i++) {
+    const a = assignments[i];
+    const winner = winners.get(keys[i])!;
     if (winner === a) effective.push(a);
     else overridden.push({ loser: a, winner });
   }

@@ -92,5 +92,8 @@ export function explicitRoleLookup(mapping: Record<string, Role> | undefined): (
  * `Mail.Host` in CONSTANTS and the variable `MX_Mail_Host` are both `Mail_Host`.
  */
 export function constantKey(name: string): string {
-  return name.includes('.') ? name.split('.').join('_') : name;
+  const dot = name.indexOf('.');
+  if (dot < 0) return name;
+  // a constant name has one dot; more are rare, so only then the general replace
+  return name.indexOf('.', dot + 1) < 0 ? `${name.slice(0, dot)}_${name.slice(dot + 1)}` : name.split('.').join('_');
 }
