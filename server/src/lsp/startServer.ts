@@ -30,6 +30,7 @@ import {
 } from './protocol';
 import { isProjectConfigPath, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
+import { editorCapabilities, extraCodeActions, registerEditorFeatures } from './editorFeatures';
 import { pathOfUri, WorkspaceFolders } from './workspace';
 
 export const SERVER_NAME = 'mendix-email';
@@ -70,6 +71,7 @@ export function startServer(connection: Connection): ServerHandle {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...editorCapabilities,
       },
       serverInfo: { name: SERVER_NAME },
     };
@@ -146,7 +148,12 @@ export function startServer(connection: Connection): ServerHandle {
     return fileInfoOf(uri, await diagnostics.checkNow(uri));
   });
 
-  connection.onCodeAction((params) => codeActionsFor(params, diagnostics.lastCheck(params.textDocument.uri), ruleDocs));
+  connection.onCodeAction((params) => {
+    const check = diagnostics.lastCheck(params.textDocument.uri);
+    const text = documents.get(params.textDocument.uri)?.getText();
+    return [...codeActionsFor(params, check, ruleDocs), ...extraCodeActions(params, text, check, ruleDocs)];
+  });
+  registerEditorFeatures(connection, documents, diagnostics);
 
   documents.listen(connection);
   return {

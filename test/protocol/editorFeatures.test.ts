@@ -1,0 +1,133 @@
+// Hover, completion, code lenses and the extra code actions over the real LSP connection to the
+// bundled server.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, CodeLens, CompletionItem, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { LspClient } from '../support/lspClient';
+import { byCode, ensureServerBuilt, TempWorkspace } from './workspace';
+
+const M2EE = [
+  'mxruntime:', // 0
+  '  DTAPMode: P', // 1
+  '  MicroflowConstants:', // 2
+  '    Mail.SMTPHost: smtp.postmarkapp.com', // 3
+  '    Mail.SMTPPort: 465', // 4
+  '    Mail.SMTPUsername: ${POSTMARK_TOKEN}', // 5
+  '    Mail.SMTPPassword: ${POSTMARK_TOKEN}', // 6
+  '    Mail.UseSSL: yes', // 7
+  '    EmailTemplate.SendingEnabled: true', // 8
+  '',
+].join('\n');
+
+let ws: TempWorkspace;
+let client: LspClient;
+let uri: string;
+const shown: { uri: string; external?: boolean }[] = [];
+
+before(async () => {
+  ensureServerBuilt();
+  ws = new TempWorkspace();
+  client = await LspClient.start({ root: ws.root, settings: {} });
+  client.connection.onRequest('window/showDocument', (p: { uri: string; external?: boolean }) => {
+    shown.push(p);
+    return { success: true };
+  });
+  const path = ws.write('m2ee.yaml', M2EE);
+  uri = client.uriOf(path);
+  await client.open(path, M2EE);
+});
+
+after(async () => {
+  await client?.stop();
+  ws?.dispose();
+});
+
+test('initialize announces hover, completion, code lens and the documentation command', () => {
+  const caps = client.initializeResult!.capabilities;
+  assert.equal(caps.hoverProvider, true);
+  assert.ok(caps.completionProvider);
+  assert.ok(caps.codeLensProvider);
+  assert.deepEqual(caps.executeCommandProvider?.commands, ['mendixEmail.showRuleDocumentation']);
+});
+
+test('hover on a constant key and on a provider host', async () => {
+  const onKey = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 8 } });
+  const key = (onKey.contents as MarkupContent).value;
+  assert.match(key, /\*\*Mail\.SMTPPort\*\* — SMTP port/);
+  assert.match(key, /Value: `465`/);
+  assert.deepEqual(onKey.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 17 } });
+  const onHost = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 25 } });
+  const host = (onHost.contents as MarkupContent).value;
+  assert.match(host, /\*\*Postmark\*\*/);
+  assert.match(host, /no implicit-TLS port/);
+  assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 4 } }), null);
+});
+
+test('completion of a constant key and of port values', async () => {
+  const text = `${M2EE}    Encr`;
+  await client.change(uri, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: '    Encr' }]);
+  const keys = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 8 } });
+  const key = keys.find((k) => k.label === 'Encryption.EncryptionKey');
+  assert.ok(key, JSON.stringify(keys.map((k) => k.label)));
+  assert.deepEqual(key.textEdit, { range: { start: { line: 9, character: 4 }, end: { line: 9, character: 8 } }, newText: 'Encryption.EncryptionKey: ' });
+  void text;
+  const ports = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 19 } });
+  assert.deepEqual(ports.map((p) => p.label), ['587', '465', '2525']);
+  await client.change(uri, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 8 } }, text: '' }]);
+});
+
+test('code lens: the scope summary and the test-send commands', async () => {
+  const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  assert.deepEqual(lenses.map((l) => l.command?.title), [
+    'Mail: Postmark (smtp.postmarkapp.com) · port 465 · implicit TLS · a self-hosted server',
+    'Send test mail',
+    'Verify connection',
+  ]);
+  assert.ok(lenses.every((l) => l.range.start.line === 0));
+  assert.equal(lenses[1].command?.command, 'mendixEmail.sendTestMail');
+  assert.deepEqual(lenses[2].command?.arguments, [{ uri, scope: 'mxruntime', scopeName: 'mxruntime' }]);
+});
+
+test('code actions: the rule fix, disable for this line, show documentation (which opens the page)', async () => {
+  const published = client.diagnostics.get(uri)!;
+  const port = byCode(published, 'provider-port');
+  assert.ok(port, JSON.stringify(published.diagnostics.map((d) => d.code)));
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: port.range, context: { diagnostics: [port] } });
+  const titles = actions.map((a) => a.title);
+  assert.ok(titles.includes('Use port 587 with STARTTLS'), JSON.stringify(titles));
+  const disable = actions.find((a) => a.title === 'Disable provider-port for this line');
+  assert.ok(disable);
+  assert.deepEqual(disable.edit?.changes?.[uri], [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '    # mendix-email-disable-next-line provider-port\n' }]);
+  const docs = actions.find((a) => a.title === 'Show documentation for provider-port');
+  assert.ok(docs?.command);
+  await client.request('workspace/executeCommand', { command: docs.command.command, arguments: docs.command.arguments });
+  await client.until(() => shown.length > 0, 'window/showDocument');
+  assert.match(shown[0].uri, /docs\/rules\/provider-port\.md$/);
+  assert.equal(shown[0].external, false);
+});
+
+test('fix all applies the safe fixes (a flag that clearly means true), not the unsafe ones', async () => {
+  const text = 'MX_Mail_SMTPHost=smtp.sendgrid.net\nMX_Mail_UseTLS=yes\nMX_Mail_SMTPUsername=me\n';
+  const path = ws.write('deploy/.env', text);
+  const published = await client.open(path, text, 'dotenv');
+  const envUri = client.uriOf(path);
+  assert.ok(byCode(published, 'invalid-boolean'));
+  assert.ok(byCode(published, 'provider-username'));
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: envUri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
+  const all = actions.find((a) => a.kind?.startsWith('source.fixAll'));
+  assert.ok(all, JSON.stringify(actions));
+  assert.deepEqual(all.edit?.changes?.[envUri], [
+    { range: { start: { line: 1, character: 15 }, end: { line: 1, character: 18 } }, newText: 'true' },
+    { range: { start: { line: 2, character: 21 }, end: { line: 2, character: 23 } }, newText: 'apikey' },
+  ]);
+  assert.ok(!actions.some((a) => a.title.startsWith('Disable')), 'fix-all requests get no per-line actions');
+});
+
+test('"yes" is a boolean in m2ee.yaml (YAML 1.1), so no invalid-boolean there', () => {
+  const published = client.diagnostics.get(uri)!;
+  assert.equal(byCode(published, 'invalid-boolean'), undefined);
+});
