@@ -17,7 +17,7 @@ describe('DMARC', () => {
         '_dmarc.twodmarc.nl': { TXT: ['v=DMARC1; p=none', 'v=DMARC1; p=reject'] },
       },
     });
-    resolver = createResolver({ servers: [dns.address], timeoutMs: 100, retries: 0 });
+    resolver = createResolver({ servers: [dns.address], timeoutMs: 1000, retries: 0 });
   });
   after(async () => {
     resolver.cancelAll();

@@ -11,7 +11,7 @@ describe('mail domain and host existence', () => {
   let resolver: DnsResolver;
   before(async () => {
     dns = await startDnsServer({ zone: TEST_ZONE });
-    resolver = createResolver({ servers: [dns.address], timeoutMs: 100 });
+    resolver = createResolver({ servers: [dns.address], timeoutMs: 1000 });
   });
   after(async () => {
     resolver.cancelAll();

@@ -170,7 +170,7 @@ describe('network rules', () => {
       const offline = checkDocument({ path: '/p/m2ee.yaml', text: m2ee({ 'Email.SMTPHost': 'smtp.acme.nl', 'Email.FromAddress': 'a@acme.nl' }) })!;
       const result = await checkOnline(offline.settings, { resolver: slowResolver, budgetMs: 300 });
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < 1000, `gave up after ${elapsed} ms`);
+      assert.ok(elapsed < 2000, `gave up after ${elapsed} ms`);
       assert.deepEqual(result.findings, []);
       assert.equal(result.incomplete, true);
       assert.ok(result.couldNotCheck.length > 0 && result.couldNotCheck.every((c) => c.reason === 'budget'));
@@ -182,7 +182,7 @@ describe('network rules', () => {
 
   it('the cache asks once for many files naming the same domains', async () => {
     const counting = await startDnsServer({ zone: TEST_ZONE });
-    const shared = createResolver({ servers: [counting.address], timeoutMs: 500 });
+    const shared = createResolver({ servers: [counting.address], timeoutMs: 2000 });
     try {
       const text = m2ee({ 'Email.SMTPHost': 'smtp.sendgrid.net', 'Email.FromAddress': 'app@nodmarc.nl', 'Admin.AdminEmail': 'ops@good.nl' });
       const files = Array.from({ length: 10 }, (_, i) => checkDocument({ path: `/p/app${i}/m2ee.yaml`, text })!);

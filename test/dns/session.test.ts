@@ -18,7 +18,7 @@ describe('online checks session', () => {
 
   it('shares one cache across documents with the same servers, and logs what could not be checked', async () => {
     const lines: string[] = [];
-    const online = createOnlineChecks({ log: (l) => lines.push(l), timeoutMs: 200, budgetMs: 2000 });
+    const online = createOnlineChecks({ log: (l) => lines.push(l), timeoutMs: 1000, budgetMs: 5000 });
     try {
       const a = checkDocument({ path: '/p/a/m2ee.yaml', text: text('app@nodmarc.nl') })!;
       const first = await online.run({ settings: a.settings, servers: [dns.address], label: 'a/m2ee.yaml' });

@@ -62,7 +62,7 @@ describe('SPF policy walk', () => {
   let resolver: DnsResolver;
   before(async () => {
     dns = await startDnsServer({ zone: TEST_ZONE });
-    resolver = createResolver({ servers: [dns.address], timeoutMs: 100, retries: 0 });
+    resolver = createResolver({ servers: [dns.address], timeoutMs: 1000, retries: 0 });
   });
   after(async () => {
     resolver.cancelAll();
