@@ -31,7 +31,7 @@ function envFiles(ctx: ReadContext, value: unknown): Scope['envFiles'] {
 
 function readService(ctx: ReadContext, doc: Document, pair: Pair<unknown, unknown>): Scope | undefined {
   const name = keyText(pair);
-  const span = pairSpan(pair);
+  const span = pairSpan(pair, ctx);
   if (name === undefined || !span || !isMap(pair.value)) return undefined;
   const environment = pairOf(pair.value, 'environment');
   const anchor = spanOf((environment?.key ?? pair.key) as Node) ?? span;

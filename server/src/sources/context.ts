@@ -24,6 +24,13 @@ export class ReadContext {
     return this.lines.range(span[0], span[1]);
   }
 
+  /** The span without trailing blanks and line breaks (block collections end after a newline). */
+  trimEnd(span: Span): Span {
+    let end = span[1];
+    while (end > span[0] && /\s/.test(this.text[end - 1])) end--;
+    return [span[0], end];
+  }
+
   /** An empty range at an offset. */
   point(offset: number): Range {
     return this.lines.range(offset, offset);

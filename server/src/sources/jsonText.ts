@@ -75,17 +75,18 @@ export function parseStrictJson(
   ctx: ReadContext,
   json: MappedText,
   label: string,
-): JsonNode | undefined {
+): { root: JsonNode | undefined; valid: boolean } {
   const errors: ParseError[] = [];
   const root = parseTree(json.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length) {
     const e = errors[0];
-    const at = Math.min(e.offset, json.text.length);
+    // an error at the very end (missing `}`) is shown on the last character
+    const at = Math.max(0, Math.min(e.offset, json.text.length - 1));
     const span = json.range(at, Math.min(at + Math.max(e.length, 1), json.text.length));
-    const where = json.text.trim() === '' ? 'it is empty' : `${describeJsonError(e)} at character ${at + 1}`;
+    const where = json.text.trim() === '' ? 'it is empty' : `${describeJsonError(e)} at character ${e.offset + 1}`;
     ctx.problem('invalid-constants-json', span, `${label} is not valid JSON (${where}); the app will not start.`);
   }
-  return root;
+  return { root, valid: errors.length === 0 };
 }
 
 function stringSpan(json: MappedText, node: JsonNode): Span {
@@ -117,9 +118,12 @@ export function readConstantsObject(
   node: JsonNode | undefined,
   channel: AssignmentChannel,
   label: string,
+  /** false when the JSON already has a syntax problem: then shape problems are not added */
+  reportShape = true,
 ): void {
   if (!node) return;
   if (node.type !== 'object') {
+    if (!reportShape) return;
     const span = json.range(node.offset, node.offset + node.length);
     ctx.problem(
       'invalid-constants-json',
@@ -134,7 +138,7 @@ export function readConstantsObject(
     const key = String(keyNode.value);
     const entrySpan = json.range(property.offset, property.offset + property.length);
     if (valueNode && (valueNode.type === 'object' || valueNode.type === 'array')) {
-      ctx.problem(
+      if (reportShape) ctx.problem(
         'invalid-constants-json',
         json.range(valueNode.offset, valueNode.offset + valueNode.length),
         `${label}: the value of "${key}" must be a string, number or boolean, but it is ${describeJsonType(valueNode)}.`,
@@ -152,8 +156,8 @@ export function readConstantsObject(
 
 /** A CONSTANTS value: strict JSON object of scalars. */
 export function readConstantsJson(ctx: ReadContext, scope: Scope, json: MappedText, label: string): void {
-  const root = parseStrictJson(ctx, json, label);
-  readConstantsObject(ctx, scope, json, root, 'constants-json', label);
+  const { root, valid } = parseStrictJson(ctx, json, label);
+  readConstantsObject(ctx, scope, json, root, 'constants-json', label, valid);
 }
 
 /**
@@ -161,9 +165,10 @@ export function readConstantsJson(ctx: ReadContext, scope: Scope, json: MappedTe
  * or a JSON string holding one.
  */
 export function readCustomConfiguration(ctx: ReadContext, scope: Scope, json: MappedText): void {
-  const root = parseStrictJson(ctx, json, 'customConfiguration');
+  const { root, valid } = parseStrictJson(ctx, json, 'customConfiguration');
   if (!root) return;
   if (root.type !== 'object') {
+    if (!valid) return;
     ctx.problem(
       'invalid-constants-json',
       json.range(root.offset, root.offset + root.length),
@@ -180,10 +185,10 @@ export function readCustomConfiguration(ctx: ReadContext, scope: Scope, json: Ma
     const label = 'customConfiguration MicroflowConstants';
     if (valueNode.type === 'string') {
       const inner = decodeJsonString(json, valueNode.offset + 1, valueNode.offset + valueNode.length - 1);
-      const innerRoot = parseStrictJson(ctx, inner, label);
-      readConstantsObject(ctx, scope, inner, innerRoot, 'custom-configuration', label);
+      const parsed = parseStrictJson(ctx, inner, label);
+      readConstantsObject(ctx, scope, inner, parsed.root, 'custom-configuration', label, parsed.valid);
     } else {
-      readConstantsObject(ctx, scope, json, valueNode, 'custom-configuration', label);
+      readConstantsObject(ctx, scope, json, valueNode, 'custom-configuration', label, valid);
     }
   }
 }

@@ -41,14 +41,15 @@ function readContainer(ctx: ReadContext, doc: Document, resource: string, contai
     const entrySpan = spanOf(item as Node);
     if (valueFrom) {
       const from = spanOf(valueFrom.value as Node) ?? spanOf(valueFrom.key as Node);
-      readEnvEntry(ctx, scope, { key, keySpan, value: { value: '', valueKind: 'secret-ref', quoted: false, span: from }, entrySpan });
+      const value = { value: '', valueKind: 'secret-ref' as const, quoted: false, span: from && ctx.trimEnd(from) };
+      readEnvEntry(ctx, scope, { key, keySpan, value, entrySpan: entrySpan && ctx.trimEnd(entrySpan) });
     } else {
       readEnvEntry(ctx, scope, {
         key,
         keySpan,
         value: yamlValue(ctx, valueNode, doc),
         mappedValue: isScalar(valueNode) ? () => mappedScalar(ctx.file, valueNode as Scalar) : undefined,
-        entrySpan,
+        entrySpan: entrySpan && ctx.trimEnd(entrySpan),
       });
     }
   }

@@ -10,7 +10,7 @@ import { keyText, textSpanOf, pairOf, pairSpan, spanOf, yamlValue } from './yaml
 
 export function readM2eeDocument(ctx: ReadContext, doc: Document): Scope[] {
   const mxruntime = pairOf(doc.contents, 'mxruntime');
-  const span = mxruntime && pairSpan(mxruntime);
+  const span = mxruntime && pairSpan(mxruntime, ctx);
   if (!mxruntime || !span) return [];
   const constants = pairOf(mxruntime.value, 'MicroflowConstants');
   const anchor = spanOf((constants ?? mxruntime).key as Node) ?? span;

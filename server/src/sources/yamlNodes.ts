@@ -50,11 +50,12 @@ export function keyText(pair: Pair<unknown, unknown>): string | undefined {
 }
 
 /** Span of a pair: key start → value end (or key end when there is no value). */
-export function pairSpan(pair: Pair<unknown, unknown>): Span | undefined {
+export function pairSpan(pair: Pair<unknown, unknown>, ctx?: ReadContext): Span | undefined {
   const k = spanOf(pair.key as Node);
   if (!k) return undefined;
   const v = spanOf(pair.value as Node);
-  return [k[0], v ? Math.max(k[1], v[1]) : k[1]];
+  const span: Span = [k[0], v ? Math.max(k[1], v[1]) : k[1]];
+  return ctx ? ctx.trimEnd(span) : span;
 }
 
 function isQuoted(node: Scalar): boolean {
@@ -70,7 +71,10 @@ export function yamlValue(ctx: ReadContext, node: unknown, doc?: Document): Valu
     const info = isScalar(target) ? yamlValue(ctx, target) : { value: '', valueKind: 'literal' as const, quoted: false };
     return { ...info, span: spanOf(node) };
   }
-  if (!isScalar(node)) return { value: '', valueKind: 'literal', quoted: false, nonScalar: true, span: spanOf(node as Node) };
+  if (!isScalar(node)) {
+    const span = spanOf(node as Node);
+    return { value: '', valueKind: 'literal', quoted: false, nonScalar: true, span: span && ctx.trimEnd(span) };
+  }
   const span = spanOf(node)!;
   const quoted = isQuoted(node);
   let textSpan: Span = quoted ? [span[0] + 1, Math.max(span[0] + 1, span[1] - 1)] : span;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Assignment, Range, ReadResult, Scope } from '../../../server/src/core/types';
 import { readSettingsFile } from '../../../server/src/sources/index';
 
-export const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'sources');
+export const fixtures = join(__dirname, '..', '..', 'fixtures', 'sources');
 
 export function fixture(name: string): string {
   return readFileSync(join(fixtures, name), 'utf8');

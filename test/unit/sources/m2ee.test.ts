@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readSettingsFile } from '../../../server/src/sources/index';
 import { readFixture, slice, view } from './helpers';
 
 test('m2ee.yaml: MicroflowConstants with exact key and value ranges, DTAPMode, comments', () => {
@@ -45,8 +46,7 @@ test('m2ee.yaml: MicroflowConstants with exact key and value ranges, DTAPMode, c
   assert.equal(slice(text, result.targetDirective!.range), 'self-hosted');
 });
 
-test('m2ee: any file name with a top-level mxruntime, whatever the language id', async () => {
-  const { readSettingsFile } = await import('../../../server/src/sources/index');
+test('m2ee: any file name with a top-level mxruntime, whatever the language id', () => {
   const text = 'mxruntime:\n  MicroflowConstants:\n    A.B: c\n';
   assert.equal(readSettingsFile('/x/deploy/app-settings.yml', text)?.kind, 'm2ee');
   assert.equal(readSettingsFile('/x/settings', text, 'yaml')?.kind, 'm2ee');
