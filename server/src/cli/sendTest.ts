@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CheckOptions } from '../core/settings';
-import { checkDocument } from '../engine/check';
+import { checkRead } from '../engine/check';
+import { readSettingsFile } from '../sources/index';
 import { loadProjectConfigFor } from '../config/projectConfig';
 import type { CliIo } from './io';
 import { readText } from './checkFiles';
@@ -117,8 +118,10 @@ function settingsOf(path: string, scopeName: string | undefined): SmtpSettings |
       return typeof t === 'string' ? t : undefined;
     },
   };
-  const result = checkDocument({ path, text }, options);
-  if (!result) return `${path} is not a Mendix settings file this tool understands`;
+  const read = readSettingsFile(path, text);
+  if (!read) return `${path} is not a Mendix settings file this tool understands`;
+  // the engine's mail settings without running the rules: a test send needs no findings
+  const result = checkRead(read, path, options, []);
   const scopes = mailScopes(result);
   if (scopes.length === 0) return `${path} sets no SMTP settings (host, port, username, password, from); map your constants to roles in .mendix-email.json if they have other names`;
   const names = scopes.map((s) => `"${s.scope.name}"`).join(', ');
