@@ -175,3 +175,27 @@ test('workspace trust: initializationOptions and the didChangeTrust notification
     await untrusted.stop();
   }
 });
+
+test('a compose file re-checks when its env_file changes: open text first, then the saved file', async () => {
+  const compose = ['# mendix-email: target=mendix-cloud', 'services:', '  app:', '    image: mendix/app', '    env_file: mail.env', ''].join('\n');
+  const envPath = ws.write('envfile/mail.env', 'MX_Mail_SMTPHost=smtp.sendgrid.net\nMX_Mail_SMTPPort=25\n');
+  const composePath = ws.write('envfile/docker-compose.yml', compose);
+  const opened = await client.open(composePath, compose);
+  assert.ok(hasPort25(opened), `the port comes from mail.env: ${JSON.stringify(opened.diagnostics)}`);
+
+  const envText = 'MX_Mail_SMTPHost=smtp.sendgrid.net\nMX_Mail_SMTPPort=25\n';
+  await client.open(envPath, envText, 'dotenv');
+  const fixed = client.waitForDiagnostics(composePath, (p) => !hasPort25(p), 'compose re-checked with the unsaved env file');
+  await client.change(envPath, [{ range: { start: { line: 1, character: 17 }, end: { line: 1, character: 19 } }, text: '587' }]);
+  await fixed;
+
+  // closed without saving: the file on disk (port 25) counts again
+  const back = client.waitForDiagnostics(composePath, hasPort25, 'compose re-checked after the env file closed');
+  await client.close(envPath);
+  await back;
+
+  ws.write('envfile/mail.env', 'MX_Mail_SMTPHost=smtp.sendgrid.net\nMX_Mail_SMTPPort=587\n');
+  const saved = client.waitForDiagnostics(composePath, (p) => !hasPort25(p), 'compose re-checked after mail.env changed on disk');
+  await client.changeWatchedFiles([{ path: envPath, type: 2 }]);
+  await saved;
+});

@@ -81,7 +81,8 @@ export function startServer(connection: Connection): ServerHandle {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mendixEmail' });
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }],
+        // the config file; .env files because compose files read them (env_file)
+        watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }, { globPattern: '**/{.env,*.env,.env.*}' }],
       });
     }
     connection.console.info(`Mendix Email language server started (workspace ${trusted ? 'trusted' : 'not trusted: no network checks'}).`);
@@ -104,7 +105,11 @@ export function startServer(connection: Connection): ServerHandle {
     // editors without file watching still get a saved config applied
     if (isProjectConfigPath(path)) configChanged(path, false);
   });
-  documents.onDidClose((e) => diagnostics.closed(e.document.uri));
+  documents.onDidClose((e) => {
+    diagnostics.closed(e.document.uri);
+    // files that read this one go back to its saved text
+    diagnostics.scheduleReaders(pathOfUri(e.document.uri));
+  });
 
   connection.onDidChangeConfiguration((params) => {
     settings.changed(params.settings);
