@@ -52,9 +52,10 @@ test('SSL on a STARTTLS port fails fast with "wrong version number" explained', 
   try {
     const started = performance.now();
     const report = await sendTestMail(settingsFor(server.port, { secure: true, requireStartTls: false }), {
-      to: 'someone@mendix-email.test', password: PASSWORD, trustedCertificates: trusted(), timeoutSeconds: 5,
+      to: 'someone@mendix-email.test', password: PASSWORD, trustedCertificates: trusted(), timeoutSeconds: 10,
     });
-    assert.ok(performance.now() - started < 3000, 'fails in well under the timeout');
+    // fails on the first bytes, not after a timeout (half of it leaves room for a busy machine)
+    assert.ok(performance.now() - started < 5000, 'fails in well under the timeout');
     failedAt(report, 'TLS');
     assert.match(report.failure!.cause, /SSL is on, but .* plain SMTP first/);
     assert.match(report.failure!.fix, /Turn SSL off and TLS \(STARTTLS\) on/);
@@ -71,7 +72,8 @@ test('no SSL on an implicit-TLS port: greeting timeout within the bound, explain
       password: PASSWORD, trustedCertificates: trusted(), timeoutSeconds: 1,
     });
     const took = performance.now() - started;
-    assert.ok(took < 2500, `gave up after ${Math.round(took)} ms`);
+    // bounded by the 1 s setting, not nodemailer's 30 s default (slack for a busy machine)
+    assert.ok(took >= 900 && took < 4000, `gave up after ${Math.round(took)} ms`);
     failedAt(report, 'greeting');
     assert.match(report.failure!.cause, /never sent its greeting.*465/);
     assert.match(report.failure!.fix, /Turn SSL on/);
@@ -105,7 +107,7 @@ test('a silent server (never greets) times out within the configured bound', asy
     const started = performance.now();
     const report = await verifyConnection(settingsFor(silent.port), { password: PASSWORD, timeoutSeconds: 0.5 });
     const took = performance.now() - started;
-    assert.ok(took >= 400 && took < 2000, `gave up after ${Math.round(took)} ms`);
+    assert.ok(took >= 450 && took < 3000, `gave up after ${Math.round(took)} ms`);
     failedAt(report, 'greeting');
     assert.match(report.failure!.message, /Greeting never received/);
   } finally {
