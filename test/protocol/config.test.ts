@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient } from '../support/lspClient';
-import { codes, ensureServerBuilt, TempWorkspace } from './workspace';
+import { codes, ensureServerBuilt, TempWorkspace, messageOf } from './workspace';
 import type { FileInfo } from '../../server/src/lsp/protocol';
 
 // model/config.json has no target of its own kind: the default target decides
@@ -117,7 +117,7 @@ test('problems in a .mendix-email.json show on that file, open or not', async ()
   assert.equal(published.diagnostics.length, 1);
   assert.equal(published.diagnostics[0].code, 'invalid-project-config');
   assert.deepEqual(published.diagnostics[0].range.start, { line: 1, character: 12 });
-  assert.match(published.diagnostics[0].message, /mendix-cloud-v4/);
+  assert.match(messageOf(published.diagnostics[0]), /mendix-cloud-v4/);
   const info = await client.request<FileInfo>('mendixEmail/fileInfo', { uri: client.uriOf(compose) });
   assert.equal(info.configFile, configPath);
   assert.equal(info.configProblems, 1);

@@ -50,3 +50,9 @@ export function at(diagnostic: Diagnostic | undefined): string {
   const { start, end } = diagnostic.range;
   return start.line === end.line ? `${start.line}:${start.character}-${end.character}` : `${start.line}:${start.character}-${end.line}:${end.character}`;
 }
+
+/** A diagnostic's message as text (LSP 3.18 allows markup). */
+export function messageOf(diagnostic: Diagnostic): string {
+  const message: unknown = diagnostic.message;
+  return typeof message === 'string' ? message : (message as { value: string }).value;
+}
