@@ -12,6 +12,11 @@ function marked(tokens: Token[], line: number, text: string, scope: string) {
   const scopes = scopesAt(tokens, line, text);
   assert.ok(scopes.some((s) => s.startsWith(scope)), `line ${line} "${text}" should be ${scope}, got ${scopes.join(' ')}`);
 }
+/** The host grammar must keep its own structure around what the injection marks. */
+function noInvalid(tokens: Token[]) {
+  const bad = tokens.find((t) => t.scopes.some((s) => s.startsWith('invalid')));
+  assert.equal(bad, undefined, bad && `line ${bad.line} "${bad.text}" became ${bad.scopes.join(' ')}`);
+}
 function notMarked(tokens: Token[], line: number, text: string) {
   const scopes = scopesAt(tokens, line, text);
   assert.ok(!scopes.some((s) => s.includes('mendix-constant') || s.includes('mendix-env')), `line ${line} "${text}" should not be marked, got ${scopes.join(' ')}`);
@@ -25,11 +30,13 @@ const hostSets: [string, typeof stubHosts | undefined][] = [
 for (const [label, hosts] of hostSets) {
   test(`m2ee.yaml: MicroflowConstants keys are constants, other keys are not (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
     const tokens = await tokenize(sample('m2ee.yaml'), 'source.yaml', hosts);
+    noInvalid(tokens);
     marked(tokens, 4, 'Mail.SMTPHost', CONSTANT);
     marked(tokens, 5, 'Mail.SMTPPort', CONSTANT);
     marked(tokens, 6, 'EmailTemplate.SendingEnabled', CONSTANT);
     notMarked(tokens, 7, 'NotAConstant');
     notMarked(tokens, 8, 'ApplicationRootUrl'); // the block ended at the dedent
+    assert.ok(scopesAt(tokens, 8, 'ApplicationRootUrl').some((s) => s.startsWith('entity.name.tag')), 'the sibling key is a key again');
     notMarked(tokens, 10, 'runtime_port');
     assert.ok(scopesAt(tokens, 3, '# mail settings').some((s) => s.startsWith('comment')));
     assert.ok(scopesAt(tokens, 4, 'smtp.sendgrid.net').some((s) => s.startsWith('string.quoted.double')));
@@ -38,6 +45,7 @@ for (const [label, hosts] of hostSets) {
 
   test(`compose: MX_ variables (map and list) and CONSTANTS JSON keys (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
     const tokens = await tokenize(sample('docker-compose.yml'), 'source.yaml', hosts);
+    noInvalid(tokens);
     marked(tokens, 3, 'MX_Mail_SMTPHost', MX);
     marked(tokens, 4, 'Mail.SMTPPort', CONSTANT);
     marked(tokens, 4, 'Mail.UseSSL', CONSTANT);
@@ -47,14 +55,28 @@ for (const [label, hosts] of hostSets) {
     notMarked(tokens, 10, 'MX_Not_Here');
   });
 
+  test(`MendixApp: microflowConstants keys and the escaped keys in customConfiguration (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('mendixapp.yaml'), 'source.yaml', hosts);
+    noInvalid(tokens);
+    notMarked(tokens, 4, 'dtapMode');
+    marked(tokens, 6, 'Mail.SMTPHost', CONSTANT);
+    marked(tokens, 7, 'EmailTemplate.SendingEnabled', CONSTANT);
+    notMarked(tokens, 8, 'customConfiguration');
+    marked(tokens, 8, 'Mail.SMTPPort', CONSTANT);
+    notMarked(tokens, 8, 'MicroflowConstants');
+    assert.ok(scopesAt(tokens, 9, 'replicas').some((s) => s.startsWith('entity.name.tag')));
+  });
+
   test(`Kubernetes: "- name: MX_…" entries (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
     const tokens = await tokenize(sample('k8s.yaml'), 'source.yaml', hosts);
+    noInvalid(tokens);
     marked(tokens, 4, 'MX_Mail_SMTPPassword', MX);
     notMarked(tokens, 2, 'app');
   });
 
   test(`.env: MX_ keys and CONSTANTS keys, not comments or values (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
     const tokens = await tokenize(sample('.env'), 'source.dotenv', hosts);
+    noInvalid(tokens);
     notMarked(tokens, 0, 'MX_Commented_Out');
     marked(tokens, 1, 'MX_Mail_SMTPHost', MX);
     marked(tokens, 2, 'MX_Mail_SMTPPort', MX);
@@ -66,6 +88,7 @@ for (const [label, hosts] of hostSets) {
 
   test(`JSON: Constants keys, MX_ keys, escaped CONSTANTS keys; other dotted keys untouched (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
     const tokens = await tokenize(sample('config.json'), 'source.json', hosts);
+    noInvalid(tokens);
     notMarked(tokens, 1, 'DTAPMode');
     marked(tokens, 3, 'Mail.SMTPHost', CONSTANT);
     marked(tokens, 4, 'Mail.SMTPPort', CONSTANT);

@@ -47,6 +47,7 @@ export const stubHosts = {
 /** VS Code's own grammars, when the end-to-end set-up has installed VS Code into .tools/. */
 export function vscodeHosts(): typeof stubHosts | undefined {
   const candidates = [
+    join(root, '.tools', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions'),
     join(root, '.tools', 'code-server', 'lib', 'vscode', 'extensions'),
     join(root, '.tools', 'vscode', 'resources', 'app', 'extensions'),
   ];
@@ -74,7 +75,7 @@ export async function tokenize(text: string, hostScope: string, hosts = stubHost
     loadGrammar: async (scopeName) => {
       let file = files[scopeName];
       // VS Code's YAML grammar is split into versioned parts next to yaml.tmLanguage.json.
-      if (!file && scopeName.startsWith('source.yaml.')) file = join(dirname(files['source.yaml']), `${scopeName.slice(7)}.tmLanguage.json`);
+      if (!file && scopeName.startsWith('source.yaml.')) file = join(dirname(files['source.yaml']), `yaml-${scopeName.slice('source.yaml.'.length)}.tmLanguage.json`);
       if (!file || !existsSync(file)) return null;
       return vsctm.parseRawGrammar(readFileSync(file, 'utf8'), file);
     },
