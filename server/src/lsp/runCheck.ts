@@ -5,12 +5,34 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions, CheckResult, LoadedProjectConfig, ResolvedTarget } from '../core/settings';
-import { checkDocument } from '../engine/check';
-import { resolveTarget } from '../settings/target';
 import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { parseProjectConfig } from '../config/parseProjectConfig';
 import type { MendixEmailSettings } from './protocol';
 import { pathOfUri, type WorkspaceFolders } from './workspace';
+
+interface Engine {
+  checkDocument: typeof import('../engine/check').checkDocument;
+  resolveTarget: typeof import('../settings/target').resolveTarget;
+}
+let engine: Engine | undefined;
+
+/**
+ * The checks (readers, YAML parser, rules) load on first use rather than at start-up, so the
+ * server answers `initialize` before evaluating them; warmUp() loads them once the editor is
+ * connected and idle.
+ */
+function loadEngine(): Engine {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  engine ??= {
+    checkDocument: (require('../engine/check') as typeof import('../engine/check')).checkDocument,
+    resolveTarget: (require('../settings/target') as typeof import('../settings/target')).resolveTarget,
+  };
+  return engine;
+}
+
+export function warmUp(): void {
+  loadEngine();
+}
 
 /** A referenced file (compose `env_file`) larger than this is not read. */
 const MAX_REFERENCED_BYTES = 2 * 1024 * 1024;
@@ -64,6 +86,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
       return env.openText(pathToFileURL(absolutePath).href) ?? readSmallFile(absolutePath);
     },
   };
+  const { checkDocument, resolveTarget } = loadEngine();
   const result = checkDocument({ path, text, languageId: document.languageId }, options);
   const target = result ? resolveTarget(result.read, path, options) : undefined;
   return { ...base, result, target, projectConfig, referencedFiles, ms: performance.now() - started };

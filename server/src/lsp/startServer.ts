@@ -28,7 +28,7 @@ import {
   type FileInfoParams,
   type InitializationOptions,
 } from './protocol';
-import { isProjectConfigPath, type DocumentCheck } from './runCheck';
+import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
 import { editorCapabilities, extraCodeActions, registerEditorFeatures } from './editorFeatures';
 import { pathOfUri, WorkspaceFolders } from './workspace';
@@ -86,6 +86,8 @@ export function startServer(connection: Connection): ServerHandle {
       });
     }
     connection.console.info(`Mendix Email language server started (workspace ${trusted ? 'trusted' : 'not trusted: no network checks'}).`);
+    // load the checks while the editor is still busy starting up (a didOpen that comes first loads them itself)
+    setImmediate(warmUp);
   });
 
   connection.onNotification('workspace/didChangeWorkspaceFolders', (params) => {
