@@ -21,8 +21,8 @@ const RULES = [port25OnMendixCloud, mendixMailServerUnavailable, missingCredenti
   invalidAddress, reservedDomain, placeholderDomain, invalidPort];
 
 function check(entries: Entry[], target: Target = 'mendix-cloud', options: CheckOptions = {}, extra = {}): Finding[] {
-  const r = read([scope(entries, 'metadata-json', extra)]);
-  return checkRead(r, '/p/model/metadata.json', { defaultTarget: target, ...options }, RULES).findings;
+  const r = read([scope(entries, 'config-json', extra)]);
+  return checkRead(r, '/p/model/config.json', { defaultTarget: target, ...options }, RULES).findings;
 }
 const ids = (f: Finding[]) => f.map((x) => x.ruleId);
 const creds: Entry[] = [['Mail.SMTPUsername', 'me@mycompany.nl'], ['Mail.SMTPPassword', '${SMTP_PASSWORD}']];
@@ -73,6 +73,14 @@ test('missing-credentials: external host without username or password; names wha
   assert.deepEqual(ids(check([['Mail.SMTPHost', 'smtp-relay.gmail.com']])), []);
   assert.deepEqual(ids(check([['Mail.SMTPHost', 'smtp.mycompany.nl']], 'docker', {}, { envFiles: [{ path: '.env', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } } }] })), []);
   assert.deepEqual(ids(check([['Mail.SMTPHost', '${SMTP_HOST}']])), []);
+  // where secrets come from outside the file, only an empty one is judged; model defaults never
+  const at = (kind: 'cf-manifest' | 'mendix-app' | 'kubernetes' | 'metadata-json', entries: Entry[]) =>
+    ids(checkRead(read([scope(entries, kind)]), '/p/f', { defaultTarget: 'mendix-cloud' }, RULES).findings);
+  for (const kind of ['cf-manifest', 'mendix-app', 'kubernetes'] as const) {
+    assert.deepEqual(at(kind, [['Mail.SMTPHost', 'smtp.mailgun.org']]), [], kind);
+    assert.deepEqual(at(kind, [['Mail.SMTPHost', 'smtp.mailgun.org'], ['Mail.SMTPPassword', '']]), ['missing-credentials'], kind);
+  }
+  assert.deepEqual(at('metadata-json', [['Mail.SMTPHost', 'smtp.mailgun.org'], ['Mail.SMTPPassword', '']]), []);
 });
 
 test('sender-noreply: the from address only', () => {
