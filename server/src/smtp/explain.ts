@@ -56,6 +56,9 @@ export function explainFailure(stage: StageName | 'settings', error: SmtpErrorLi
   const reply = error.responseCode;
 
   if (error.code === 'ABORT_ERR' || error.code === 'ECANCELLED') return { cause: 'You cancelled the test.', fix: 'Run it again when you are ready.' };
+  if (stage === 'settings')
+    return { cause: `The settings cannot be tested as written: ${(error.message ?? '').replace(/^cannot test these settings: /, '')}.`, fix: 'Write the real value in the file (or test the file where it is set), and make sure host and from address are set.' };
+  if (error.code === 'ETRUSTFILE') return { cause: error.message ?? 'The trusted certificate file cannot be used.', fix: 'Point the setting (or --ca) at a PEM file that holds the certificate.' };
 
   // --- replies we recognise by their enhanced status code, wherever they come
   if (/\b534[- ]5\.7\.9\b/.test(text) || /application-specific password/i.test(text))

@@ -46,7 +46,8 @@ export interface FailureExplanation {
 }
 
 export interface SmtpFailure extends FailureExplanation {
-  stage: StageName;
+  /** 'settings': the file's settings cannot be tested (a reference host, no from address) */
+  stage: StageName | 'settings';
   /** the error as nodemailer or Node reported it (redacted) */
   message: string;
   code?: string;

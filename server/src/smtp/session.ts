@@ -90,7 +90,7 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
       failedStage = failure.stage === 'settings' ? undefined : failure.stage;
       const explained = explainFailure(failure.stage, failure.error, ctx);
       report.failure = {
-        stage: failure.stage as StageName,
+        stage: failure.stage,
         message: redact(failure.error.message ?? String(failure.error)),
         ...(failure.error.code ? { code: failure.error.originalCode ?? failure.error.code } : {}),
         ...(failure.error.responseCode ? { responseCode: failure.error.responseCode } : {}),
