@@ -1,0 +1,30 @@
+// The language server's hook-up of the DNS rules, in one call from startServer:
+//   const online = wireOnlineChecks(connection, diagnostics);   // after `new DiagnosticsService(…)`
+// DiagnosticsService publishes the offline diagnostics first, asks this only when online
+// checks are allowed (trusted workspace, setting and config file), aborts it when the document
+// changes, and publishes the DNS findings with the offline ones when they arrive.
+import type { Connection } from 'vscode-languageserver/node';
+import type { DiagnosticsService } from '../../lsp/diagnostics';
+import type { DocumentCheck } from '../../lsp/runCheck';
+import { createOnlineChecks, type OnlineChecks, type OnlineRequest } from './session';
+
+export function wireOnlineChecks(connection: Connection, diagnostics: DiagnosticsService): OnlineChecks {
+  const online = createOnlineChecks({ log: (line) => connection.console.info(line) });
+  diagnostics.setOnlineCheck(async (check, signal) => {
+    if (!check.result) return [];
+    return (await online.run(onlineRequestFor(check), signal)).findings;
+  });
+  return online;
+}
+
+/** The DNS servers: the project file's `dns.servers` win over the setting `mendixEmail.dns.servers`. */
+export function onlineRequestFor(check: DocumentCheck): OnlineRequest {
+  const fromConfig = check.projectConfig?.config.dns?.servers ?? [];
+  return {
+    settings: check.result?.settings ?? [],
+    servers: fromConfig.length ? fromConfig : check.settings.dns.servers,
+    options: { projectConfig: check.projectConfig, ruleSeverities: check.settings.rules },
+    suppressions: check.result?.read.suppressions,
+    label: check.path,
+  };
+}
