@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, makeTree, parseJsonReport, removeTree, runCli } from './support/cli';
+import { TWO_APPS } from './support/fixtures';
 
 const M2EE_PORT_25 = `# mendix-email: target=mendix-cloud
 mxruntime:
@@ -192,6 +193,25 @@ describe('mendix-email check', () => {
       const run = await runCli(['check', '--offline'], dir);
       assert.equal(run.status, 2);
       assert.match(run.stderr, /^mendix-email: \.mendix-email\.json:1:\d+: .*no-such-rule/m);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('mendix-email check: declarations of the app a file belongs to', () => {
+  it('unknown-constant with the nearest model/metadata.json above the file, and none for another app', async () => {
+    ensureBuilt();
+    const dir = makeTree(TWO_APPS);
+    try {
+      const findings = parseJsonReport(await runCli(['check', '--offline', '--format', 'json'], dir));
+      const unknown = findings.filter((f) => f.ruleId === 'unknown-constant');
+      assert.deepEqual(
+        unknown.map((f) => `${f.file}:${f.line}`),
+        ['app-a/deploy/m2ee.yaml:4'],
+        JSON.stringify(findings),
+      );
+      assert.match(unknown[0].message, /Mail\.SMTPPort/, 'suggests the declared name');
     } finally {
       removeTree(dir);
     }

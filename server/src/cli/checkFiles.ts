@@ -3,10 +3,11 @@
 // among the files, env_file reading and git tracking. Findings stay in core form here.
 import { readFileSync } from 'node:fs';
 import type { CheckOptions, CheckResult, LoadedProjectConfig } from '../core/settings';
-import type { ConstantDeclaration, Finding, SeveritySetting, Target } from '../core/types';
+import type { Finding, SeveritySetting, Target } from '../core/types';
 import { checkDocument } from '../engine/check';
 import { loadProjectConfigFor } from '../config/projectConfig';
 import { describeFsError, type FileProblem } from './findFiles';
+import type { DeclarationIndex } from './declarations';
 import { GitTracking } from './gitTracking';
 
 export interface CheckFilesOptions {
@@ -16,8 +17,8 @@ export interface CheckFilesOptions {
   defaultTarget?: Target;
   /** --rule: wins over the project config file */
   rules: Record<string, SeveritySetting>;
-  /** declarations (metadata.json, Constants.java) collected from the files being checked */
-  declarations: ConstantDeclaration[];
+  /** finds the declarations (metadata.json, Constants.java) of each file's app */
+  declarations: DeclarationIndex;
 }
 
 export interface CheckedFile {
@@ -62,7 +63,7 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
       defaultTarget: options.defaultTarget,
       // with no config file the CLI's --rule values are the only severities
       ruleSeverities: projectConfig ? undefined : options.rules,
-      declarations: options.declarations,
+      declarations: options.declarations.for(path),
       readReferencedFile,
       isTrackedByGit: (file) => git.isTracked(file),
     };

@@ -6,7 +6,7 @@ import type { LoadedProjectConfig } from '../core/settings';
 import type { Finding } from '../core/types';
 import { parseCheckArgs, UsageError, type CheckCommandOptions } from './args';
 import { checkFiles } from './checkFiles';
-import { collectDeclarations } from './declarations';
+import { DeclarationIndex } from './declarations';
 import { findFiles, type FileProblem } from './findFiles';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -53,7 +53,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     explicitConfig,
     defaultTarget: options.target,
     rules: options.rules,
-    declarations: collectDeclarations(found.files),
+    declarations: new DeclarationIndex(),
   });
   if (!options.offline) {
     const online = await addOnlineFindings(outcome, options);
