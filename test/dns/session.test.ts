@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDocument } from '../../server/src/engine/check';
 import { createOnlineChecks } from '../../server/src/rules/online/session';
+import { onlineRequestFor } from '../../server/src/rules/online/wireLanguageServer';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { TEST_ZONE } from './zone';
 
@@ -65,5 +66,28 @@ describe('online checks session', () => {
     await online.run({ settings: doc.settings, servers: ['dns.google', dns.address] });
     online.dispose();
     assert.ok(lines.some((l) => l.includes('dns.google')));
+  });
+});
+
+describe('language server request', () => {
+  const base = (configServers: string[] | undefined, settingServers: string[]) =>
+    ({
+      uri: 'file:///p/m2ee.yaml',
+      version: 1,
+      path: '/p/m2ee.yaml',
+      settings: { defaultTarget: 'mendix-cloud', rules: { 'dmarc-missing': 'hint' }, online: true, dns: { servers: settingServers } },
+      result: checkDocument({ path: '/p/m2ee.yaml', text: text('a@good.nl') }),
+      projectConfig: configServers ? { config: { dns: { servers: configServers } }, file: '/p/.mendix-email.json', problems: [] } : undefined,
+      referencedFiles: [],
+      ms: 1,
+    }) as unknown as Parameters<typeof onlineRequestFor>[0];
+
+  it("takes the project file's DNS servers over the setting, and the editor's rule severities", () => {
+    assert.deepEqual(onlineRequestFor(base(['127.0.0.1:5300'], ['127.0.0.1:5400'])).servers, ['127.0.0.1:5300']);
+    assert.deepEqual(onlineRequestFor(base(undefined, ['127.0.0.1:5400'])).servers, ['127.0.0.1:5400']);
+    assert.deepEqual(onlineRequestFor(base([], [])).servers, []);
+    const request = onlineRequestFor(base(undefined, []));
+    assert.equal(request.options?.ruleSeverities?.['dmarc-missing'], 'hint');
+    assert.equal(request.settings.length, 1);
   });
 });
