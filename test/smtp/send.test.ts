@@ -60,6 +60,18 @@ describe('STARTTLS on a submission-style port', () => {
     for (const part of ['Stages:', 'Transcript:', 'EHLO capabilities before STARTTLS', 'certificate subject', 'AUTH offered', 'Message-ID']) assert.ok(text.includes(part), part);
   });
 
+  test('a from with a display name and a non-ASCII scope: bare envelope sender, encoded headers', async () => {
+    const received = server.nextMessage();
+    const settings = settingsFor(server.port, { from: 'Mendix App <app@mendix-email.test>', scope: 'service mëndix' });
+    const report = await sendTestMail(settings, { to: 'someone@mendix-email.test', password: PASSWORD, trustedCertificates: { '127.0.0.1': cert.certFile } });
+    assert.equal(report.ok, true, formatReport(report));
+    const msg = await received;
+    assert.equal(msg.from, 'app@mendix-email.test', 'MAIL FROM carries the bare address');
+    assert.equal(msg.parsed.from?.value[0].name, 'Mendix App');
+    assert.match(msg.parsed.subject ?? '', /service mëndix$/);
+    assert.ok(msg.parsed.text?.includes('service mëndix'));
+  });
+
   test('verify stops after AUTH and sends nothing', async () => {
     const before = server.received.length;
     const report = await verifyConnection(settingsFor(server.port), { password: PASSWORD, trustedCertificates: { '127.0.0.1': cert.certFile } });

@@ -236,7 +236,7 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
         const message = await messageReady!;
         report.messageId = message.messageId;
         const info = await step<import('nodemailer/lib/smtp-connection').SMTPConnectionSendInfo>((done) =>
-          c.send({ from: settings.from, to: [opts.to!] }, message.raw, (err, value) => done(err, value)),
+          c.send({ from: message.envelopeFrom, to: [opts.to!] }, message.raw, (err, value) => done(err, value)),
         );
         report.finalResponse = redact(info.response);
         if (info.serverMessageId) report.serverMessageId = info.serverMessageId;
