@@ -6,15 +6,27 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { DiagnosticsService } from '../../lsp/diagnostics';
 import type { DocumentCheck } from '../../lsp/runCheck';
+import type { CouldNotCheck } from './index';
 import { createOnlineChecks, type OnlineChecks, type OnlineRequest } from './session';
 
-export function wireOnlineChecks(connection: Connection, diagnostics: DiagnosticsService): OnlineChecks {
+export interface WiredOnlineChecks extends OnlineChecks {
+  /** What the last finished DNS check of a document could not check (for the status item's detail). */
+  couldNotCheckFor(uri: string): CouldNotCheck[];
+}
+
+export function wireOnlineChecks(connection: Connection, diagnostics: DiagnosticsService): WiredOnlineChecks {
   const online = createOnlineChecks({ log: (line) => connection.console.info(line) });
+  const unchecked = new Map<string, CouldNotCheck[]>();
   diagnostics.setOnlineCheck(async (check, signal) => {
     if (!check.result) return [];
-    return (await online.run(onlineRequestFor(check), signal)).findings;
+    const result = await online.run(onlineRequestFor(check), signal);
+    if (!signal.aborted) {
+      if (result.couldNotCheck.length) unchecked.set(check.uri, result.couldNotCheck);
+      else unchecked.delete(check.uri);
+    }
+    return result.findings;
   });
-  return online;
+  return { ...online, couldNotCheckFor: (uri) => unchecked.get(uri) ?? [] };
 }
 
 /** The DNS servers: the project file's `dns.servers` win over the setting `mendixEmail.dns.servers`. */
