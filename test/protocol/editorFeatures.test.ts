@@ -131,3 +131,27 @@ test('"yes" is a boolean in m2ee.yaml (YAML 1.1), so no invalid-boolean there', 
   const published = client.diagnostics.get(uri)!;
   assert.equal(byCode(published, 'invalid-boolean'), undefined);
 });
+
+test('model/metadata.json in the workspace declares the constants: unknown-constant, completion and hover use them', async () => {
+  const other = new TempWorkspace();
+  other.write('model/metadata.json', JSON.stringify({ Constants: [{ Name: 'Mail.SMTPHost', Type: 'String', DefaultValue: '' }, { Name: 'Mail.SMTPPort', Type: 'Integer', DefaultValue: '587' }] }));
+  const text = 'MX_Mail_SMTPHots=smtp.example.com\nMX_Mail_SMTPPort=587\nMX_\n';
+  const path = other.write('deploy/.env', text);
+  const second = await LspClient.start({ root: other.root, settings: {} });
+  try {
+    const published = await second.open(path, text, 'dotenv');
+    const unknown = published.diagnostics.filter((d) => d.code === 'unknown-constant');
+    assert.equal(unknown.length, 1, JSON.stringify(published.diagnostics.map((d) => [d.code, d.message])));
+    assert.match(unknown[0].message, /did you mean Mail\.SMTPHost\?/);
+    const envUri = second.uriOf(path);
+    const items = await second.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: envUri }, position: { line: 2, character: 3 } });
+    const port = items.find((i) => i.label === 'MX_Mail_SMTPPort');
+    assert.ok(port, JSON.stringify(items.map((i) => i.label)));
+    assert.match(port.detail ?? '', /Integer · declared in metadata\.json/);
+    const hover = await second.request<Hover>('textDocument/hover', { textDocument: { uri: envUri }, position: { line: 1, character: 5 } });
+    assert.match((hover.contents as MarkupContent).value, /Declared in metadata\.json: type Integer, default `587`/);
+  } finally {
+    await second.stop();
+    other.dispose();
+  }
+});

@@ -12,10 +12,39 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeLensesFor, completionsAt, extraActionsFor, hoverAt, SHOW_RULE_DOCS_COMMAND } from '../features/index';
+import type { ConstantDeclaration } from '../core/types';
 import type { DiagnosticsService } from './diagnostics';
 import type { DocumentCheck } from './runCheck';
 import { DIAGNOSTIC_SOURCE, type RuleDocs } from './toDiagnostic';
+import type { WorkspaceFolders } from './workspace';
+
+// The features (and the provider table, readers, rules they use) load on first use, so they
+// do not slow the server's start-up.
+type Features = typeof import('../features/index');
+let features: Features | undefined;
+function loadFeatures(): Features {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  features ??= require('../features/index') as Features;
+  return features;
+}
+type DeclarationsModule = typeof import('../features/workspaceDeclarations');
+let workspaceDeclarations: InstanceType<DeclarationsModule['WorkspaceDeclarations']> | undefined;
+
+/** The model's declared constants for a file: metadata.json / Constants.java anywhere in its workspace folder. */
+export function declarationsProvider(folders: WorkspaceFolders): (path: string) => ConstantDeclaration[] {
+  return (path) => {
+    const root = folders.rootOf(path);
+    if (!root) return [];
+    if (!workspaceDeclarations) {
+      /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+      const { WorkspaceDeclarations } = require('../features/workspaceDeclarations') as DeclarationsModule;
+      workspaceDeclarations = new WorkspaceDeclarations();
+    }
+    return workspaceDeclarations.declarationsFor(root);
+  };
+}
+
+export const SHOW_RULE_DOCS_COMMAND = 'mendixEmail.showRuleDocumentation';
 
 export const editorCapabilities: ServerCapabilities = {
   hoverProvider: true,
@@ -33,7 +62,7 @@ export function extraCodeActions(params: CodeActionParams, text: string | undefi
     .filter((d) => d.source === DIAGNOSTIC_SOURCE && (typeof d.code === 'string' || typeof d.code === 'number'))
     .map((d) => ({ ruleId: String(d.code), range: d.range }));
   if (ours.length === 0) return [];
-  return extraActionsFor(text, kind, ours, (id) => docs.href(id)).map((a) => {
+  return loadFeatures().extraActionsFor(text, kind, ours, (id) => docs.href(id)).map((a) => {
     const diagnostics = params.context.diagnostics.filter((d) => d.code === a.ruleId);
     return a.edits
       ? { title: a.title, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [params.textDocument.uri]: a.edits } } }
@@ -43,11 +72,16 @@ export function extraCodeActions(params: CodeActionParams, text: string | undefi
 
 const COMPLETION_KIND = { constant: CompletionItemKind.Constant, variable: CompletionItemKind.Variable, value: CompletionItemKind.Value } as const;
 
-export function registerEditorFeatures(connection: Connection, documents: TextDocuments<TextDocument>, diagnostics: DiagnosticsService): void {
+export function registerEditorFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  diagnostics: DiagnosticsService,
+  declarations: (path: string) => ConstantDeclaration[] = () => [],
+): void {
   connection.onHover(async (params) => {
     const check = await diagnostics.checkNow(params.textDocument.uri);
     if (!check?.result) return null;
-    const hover = hoverAt(check.result, params.position);
+    const hover = loadFeatures().hoverAt(check.result, params.position, declarations(check.path));
     return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
   });
 
@@ -57,7 +91,7 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
     const check = await diagnostics.checkNow(params.textDocument.uri);
     const read = check?.result?.read;
     if (!read) return null;
-    const entries = completionsAt(document.getText(), params.position, read.kind, read.declarations);
+    const entries = loadFeatures().completionsAt(document.getText(), params.position, read.kind, [...read.declarations, ...declarations(check!.path)]);
     return entries.map((e) => ({
       label: e.label,
       kind: COMPLETION_KIND[e.kind],
@@ -73,7 +107,7 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
   connection.onCodeLens(async (params) => {
     const check = await diagnostics.checkNow(params.textDocument.uri);
     if (!check?.result) return [];
-    return codeLensesFor(params.textDocument.uri, check.result).map((l) => ({
+    return loadFeatures().codeLensesFor(params.textDocument.uri, check.result).map((l) => ({
       range: l.range,
       command: { title: l.title, command: l.command, ...(l.arguments ? { arguments: l.arguments } : {}) },
     }));
