@@ -7,7 +7,7 @@ import type { Scope } from '../core/types';
 import type { ReadContext } from './context';
 import { newScope } from './scopes';
 import { readEnvList, readEnvMap } from './yamlEnv';
-import { keyText, pairOf, pairSpan, spanOf, valueOf } from './yamlNodes';
+import { keyText, pairOf, pairSpan, spanOf, textSpanOf, valueOf } from './yamlNodes';
 
 const SERVICE_KEYS = ['image', 'build', 'environment', 'env_file'];
 
@@ -22,9 +22,8 @@ function envFiles(ctx: ReadContext, value: unknown): Scope['envFiles'] {
   for (const entry of entries) {
     const node = isMap(entry) ? valueOf(entry, 'path') : entry;
     if (!isScalar(node) || typeof node.value !== 'string') continue;
-    const span = spanOf(node)!;
-    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    files.push({ path: node.value, range: ctx.range(quoted ? [span[0] + 1, span[1] - 1] : span) });
+    const span = textSpanOf(node, ctx.text);
+    if (span) files.push({ path: node.value, range: ctx.range(span) });
   }
   return files;
 }

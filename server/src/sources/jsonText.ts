@@ -1,7 +1,7 @@
 // JSON held in strings: `CONSTANTS` (Cloud Foundry / Docker), MendixApp `customConfiguration`
 // and the `MicroflowConstants` JSON string inside it. Parsed with jsonc-parser over a
 // MappedText, so every key and value range points into the file however deep it sits.
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from './jsonc';
 import type { AssignmentChannel, Scope } from '../core/types';
 import { makeAssignment, type ValueInfo } from './assignments';
 import type { ReadContext, Span } from './context';
@@ -89,8 +89,11 @@ export function parseStrictJson(
   return { root, valid: errors.length === 0 };
 }
 
+/** Inside a string's quotes (an unterminated string: up to its end). */
 function stringSpan(json: MappedText, node: JsonNode): Span {
-  return json.range(node.offset + 1, Math.max(node.offset + 1, node.offset + node.length - 1));
+  const end = node.offset + node.length;
+  const closed = node.length >= 2 && json.text[end - 1] === '"';
+  return json.range(node.offset + 1, closed ? end - 1 : end);
 }
 
 function jsonValue(json: MappedText, node: JsonNode): ValueInfo {
@@ -184,7 +187,9 @@ export function readCustomConfiguration(ctx: ReadContext, scope: Scope, json: Ma
     if (keyNode?.value !== 'MicroflowConstants' || !valueNode) continue;
     const label = 'customConfiguration MicroflowConstants';
     if (valueNode.type === 'string') {
-      const inner = decodeJsonString(json, valueNode.offset + 1, valueNode.offset + valueNode.length - 1);
+      const end = valueNode.offset + valueNode.length;
+      const closed = valueNode.length >= 2 && json.text[end - 1] === '"';
+      const inner = decodeJsonString(json, valueNode.offset + 1, closed ? end - 1 : end);
       const parsed = parseStrictJson(ctx, inner, label);
       readConstantsObject(ctx, scope, inner, parsed.root, 'custom-configuration', label, parsed.valid);
     } else {

@@ -33,7 +33,7 @@ function readContainer(ctx: ReadContext, doc: Document, resource: string, contai
   const scope = newScope(ctx, `${resource} / container ${containerName ?? '?'}`, 'kubernetes', span, spanOf(env.key as Node) ?? span);
   for (const item of relevant) {
     const nameNode = valueOf(item, 'name') as Scalar;
-    const keySpan = textSpanOf(nameNode);
+    const keySpan = textSpanOf(nameNode, ctx.text);
     if (!keySpan) continue;
     const key = String(nameNode.value);
     const valueFrom = pairOf(item, 'valueFrom');

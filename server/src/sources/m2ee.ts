@@ -25,7 +25,7 @@ export function readM2eeDocument(ctx: ReadContext, doc: Document): Scope[] {
     for (const pair of constants.value.items) {
       if (!isPair(pair)) continue;
       const key = keyText(pair);
-      const keySpan = textSpanOf(pair.key);
+      const keySpan = textSpanOf(pair.key, ctx.text);
       if (key === undefined || !keySpan) continue;
       scope.assignments.push(
         makeAssignment(ctx, { name: key, key, keySpan, channel: 'constant-key', value: yamlValue(ctx, pair.value, doc) }),

@@ -1,7 +1,7 @@
 // Deployment package files: `model/metadata.json` declares every constant with its type
 // and default (`Constants: [{Name, Type, DefaultValue}]`: declarations plus a scope of
 // model defaults); `model/config.json` sets constants (`{"Configuration": {…}, "Constants": {…}}`).
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode, type ParseError } from './jsonc';
 import type { ConstantDeclaration, Scope } from '../core/types';
 import { makeAssignment, type ValueInfo } from './assignments';
 import type { ReadContext, Span } from './context';
@@ -29,8 +29,12 @@ function span(node: JsonNode): Span {
   return [node.offset, node.offset + node.length];
 }
 
-function stringSpan(node: JsonNode): Span {
-  return node.type === 'string' ? [node.offset + 1, node.offset + node.length - 1] : span(node);
+/** Inside a string's quotes (an unterminated string: up to its end). */
+function stringSpan(ctx: ReadContext, node: JsonNode): Span {
+  if (node.type !== 'string') return span(node);
+  const end = node.offset + node.length;
+  const closed = node.length >= 2 && ctx.text[end - 1] === '"';
+  return [node.offset + 1, closed ? end - 1 : end];
 }
 
 /** Parse a JSON file (comments tolerated, as editors do); the first error is a syntax-error. */
@@ -58,7 +62,7 @@ function jsonScalar(ctx: ReadContext, node: JsonNode | undefined): ValueInfo {
   }
   if (node.type === 'string') {
     const value = String(node.value);
-    return { value, valueKind: valueKindOf(value), quoted: true, scalarType: 'string', span: stringSpan(node) };
+    return { value, valueKind: valueKindOf(value), quoted: true, scalarType: 'string', span: stringSpan(ctx, node) };
   }
   const written = ctx.text.slice(node.offset, node.offset + node.length);
   const scalarType = node.type === 'number' ? 'number' : node.type === 'boolean' ? 'boolean' : undefined;
@@ -79,7 +83,7 @@ export function readMetadataJson(ctx: ReadContext, mustLookRight: boolean): Json
     const name = String(nameNode.value);
     const typeNode = property(item, 'Type');
     const defaultNode = property(item, 'DefaultValue');
-    const declaration: ConstantDeclaration = { name, file: ctx.path, range: ctx.range(stringSpan(nameNode)) };
+    const declaration: ConstantDeclaration = { name, file: ctx.path, range: ctx.range(stringSpan(ctx, nameNode)) };
     if (typeNode?.type === 'string') declaration.type = String(typeNode.value);
     if (defaultNode && defaultNode.type !== 'object' && defaultNode.type !== 'array') {
       declaration.defaultValue = defaultNode.type === 'null' ? '' : String(defaultNode.value);
@@ -89,7 +93,7 @@ export function readMetadataJson(ctx: ReadContext, mustLookRight: boolean): Json
       makeAssignment(ctx, {
         name,
         key: name,
-        keySpan: stringSpan(nameNode),
+        keySpan: stringSpan(ctx, nameNode),
         channel: 'model-default',
         value: jsonScalar(ctx, defaultNode),
         entrySpan: span(item),
@@ -107,7 +111,7 @@ export function readConfigJson(ctx: ReadContext, mustLookRight: boolean): JsonFi
   const whole: Span = root ? span(root) : [0, ctx.text.length];
   const scope = newScope(ctx, 'config.json', 'config-json', whole, anchorNode ? span(anchorNode) : [0, 0]);
   const dtap = property(property(root, 'Configuration'), 'DTAPMode');
-  if (dtap?.type === 'string') scope.dtapMode = { value: String(dtap.value), range: ctx.range(stringSpan(dtap)) };
+  if (dtap?.type === 'string') scope.dtapMode = { value: String(dtap.value), range: ctx.range(stringSpan(ctx, dtap)) };
   if (constants) readConstantsObject(ctx, scope, ctx.file, constants, 'constant-key', 'Constants');
   return { scopes: [scope], declarations: [] };
 }

@@ -14,7 +14,7 @@ export function readEnvMap(ctx: ReadContext, scope: Scope, map: unknown, doc: Do
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const key = keyText(pair);
-    const keySpan = textSpanOf(pair.key);
+    const keySpan = textSpanOf(pair.key, ctx.text);
     if (key === undefined || !keySpan || !isMendixEnvName(key)) continue;
     const valueNode = pair.value;
     readEnvEntry(ctx, scope, {

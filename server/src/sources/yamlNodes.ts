@@ -9,11 +9,19 @@ export function spanOf(node: { range?: [number, number, number] | null } | null 
   return node?.range ? [node.range[0], node.range[1]] : undefined;
 }
 
+/** The span inside a quoted scalar's quotes (an unclosed quote: up to the scalar's end). */
+export function insideQuotes(text: string, span: Span): Span {
+  const quote = text[span[0]];
+  const start = Math.min(span[0] + 1, span[1]);
+  const end = span[1] - 1 > span[0] && text[span[1] - 1] === quote ? span[1] - 1 : span[1];
+  return [start, Math.max(start, end)];
+}
+
 /** Span of a scalar's text: inside the quotes when it is quoted. */
-export function textSpanOf(node: unknown): Span | undefined {
+export function textSpanOf(node: unknown, text: string): Span | undefined {
   const span = spanOf(node as Node);
   if (!span || !isScalar(node)) return span;
-  return isQuoted(node) ? [span[0] + 1, Math.max(span[0] + 1, span[1] - 1)] : span;
+  return isQuoted(node) ? insideQuotes(text, span) : span;
 }
 
 /** The pair whose key is the given string (the last one wins, as in YAML loaders). */
@@ -77,7 +85,7 @@ export function yamlValue(ctx: ReadContext, node: unknown, doc?: Document): Valu
   }
   const span = spanOf(node)!;
   const quoted = isQuoted(node);
-  let textSpan: Span = quoted ? [span[0] + 1, Math.max(span[0] + 1, span[1] - 1)] : span;
+  let textSpan: Span = quoted ? insideQuotes(ctx.text, span) : span;
   if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
     // block scalars: from the `|`/`>` header to the last non-blank character
     let end = span[1];
