@@ -7,6 +7,7 @@ import { checkRecipient, smtpSettingsFrom } from '../../server/src/smtp';
 import { mailSettingsResponse, registerMailSettingsRequest } from '../../server/src/smtp/lspHandler';
 import { MailSettingsRequest, type MailSettingsParams, type MailSettingsResult } from '../../server/src/smtp/protocol';
 import { mailScopes } from '../../server/src/smtp/scopes';
+import { mailSettingsOfFile } from '../../server/src/smtp/fileSettings';
 
 const M2EE = [
   'mxruntime:',
@@ -93,4 +94,11 @@ test('recipient: no domain refused; reserved and placeholder domains ask first',
   assert.equal(checkRecipient('me@example.com').kind, 'confirm');
   assert.equal(checkRecipient('me@test.com').kind, 'confirm');
   assert.equal(checkRecipient('me@mendix.com').kind, 'ok');
+});
+
+test('send-test reads the same mail settings as the engine (without running the rules)', () => {
+  for (const [path, text] of [['/work/app/m2ee.yaml', M2EE], ['/work/app/docker-compose.yml', COMPOSE]]) {
+    assert.deepEqual(mailSettingsOfFile(path, text), checkDocument({ path, text })?.settings);
+  }
+  assert.equal(mailSettingsOfFile('/work/app/readme.txt', 'hello'), undefined);
 });

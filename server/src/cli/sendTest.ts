@@ -4,11 +4,10 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CheckOptions } from '../core/settings';
-import { checkRead } from '../engine/check';
-import { readSettingsFile } from '../sources/index';
+import { readFileSync } from 'node:fs';
+import { mailSettingsOfFile } from '../smtp/fileSettings';
 import { loadProjectConfigFor } from '../config/projectConfig';
 import type { CliIo } from './io';
-import { readText } from './checkFiles';
 import { checkRecipient } from '../smtp/recipient';
 import { findScope, mailScopes } from '../smtp/scopes';
 import { smtpSettingsFrom, type SmtpSettings } from '../smtp/settings';
@@ -107,6 +106,17 @@ function parseArgs(argv: string[], command: 'send-test' | 'verify'): Parsed {
   return { ...out, file: files[0] } as Parsed;
 }
 
+/** The file's text (a leading BOM dropped), or why it cannot be read. */
+function readText(path: string): string | { error: string } {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a settings file' : `cannot read file (${code ?? (error as Error).message})` };
+  }
+}
+
 /** The scope's settings from the file, or a message saying why there are none. */
 function settingsOf(path: string, scopeName: string | undefined): SmtpSettings | string {
   const text = readText(path);
@@ -118,11 +128,10 @@ function settingsOf(path: string, scopeName: string | undefined): SmtpSettings |
       return typeof t === 'string' ? t : undefined;
     },
   };
-  const read = readSettingsFile(path, text);
-  if (!read) return `${path} is not a Mendix settings file this tool understands`;
   // the engine's mail settings without running the rules: a test send needs no findings
-  const result = checkRead(read, path, options, []);
-  const scopes = mailScopes(result);
+  const settings = mailSettingsOfFile(path, text, options);
+  if (!settings) return `${path} is not a Mendix settings file this tool understands`;
+  const scopes = mailScopes(settings);
   if (scopes.length === 0) return `${path} sets no SMTP settings (host, port, username, password, from); map your constants to roles in .mendix-email.json if they have other names`;
   const names = scopes.map((s) => `"${s.scope.name}"`).join(', ');
   if (scopeName === undefined) {

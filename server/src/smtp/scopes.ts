@@ -5,9 +5,10 @@ import type { Position, Range } from '../core/types';
 const SMTP_ROLES = ['host', 'port', 'username', 'password', 'from', 'ssl', 'tls'] as const;
 
 /** The scopes that set any SMTP setting (a scope with only SendingEnabled is not one). */
-export function mailScopes(result: CheckResult | undefined): MailSettings[] {
+export function mailScopes(result: CheckResult | MailSettings[] | undefined): MailSettings[] {
   if (!result) return [];
-  return result.settings.filter((m) => SMTP_ROLES.some((r) => m.roles[r]));
+  const all = Array.isArray(result) ? result : result.settings;
+  return all.filter((m) => SMTP_ROLES.some((r) => m.roles[r]));
 }
 
 export function contains(range: Range, p: Position): boolean {
