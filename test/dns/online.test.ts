@@ -106,6 +106,11 @@ describe('network rules', () => {
     assert.match(s.message, /include:sendgrid\.net.*A hint only/);
   });
 
+  it('spf-missing-include: not for an address at the mailbox provider itself (you@outlook.com)', async () => {
+    const { ids } = await check(m2ee({ 'Email.SMTPHost': 'smtp-mail.outlook.com', 'Email.FromAddress': 'me@outlook.com' }));
+    assert.ok(!ids.includes('spf-missing-include'), ids.join());
+  });
+
   it('spf-missing-include: no SPF record at all is not this rule\'s claim', async () => {
     const { ids } = await check(m2ee({ 'Email.SMTPHost': 'smtp.gmail.com', 'Email.FromAddress': 'me@nospf.nl' }));
     assert.deepEqual(ids, []);

@@ -24,6 +24,9 @@ export const TEST_ZONE: Record<string, ZoneEntry> = {
   'ipv6only-smtp.nl': { AAAA: ['2001:db8::25'] },
   'noaddress-smtp.nl': { MX: mx('mx.good.nl') },
 
+  'outlook.com': { MX: mx('mx.good.nl'), TXT: ['v=spf1 include:spf2.outlook.com -all'] },
+  'spf2.outlook.com': spfOnly('v=spf1 ip4:192.0.2.200 -all'),
+  '_dmarc.outlook.com': { TXT: ['v=DMARC1; p=none'] },
   // sender / recipient domains
   'good.nl': { MX: mx('mx.good.nl'), TXT: ['v=spf1 include:sendgrid.net include:_spf.google.com -all', 'google-site-verification=abc'] },
   '_dmarc.good.nl': { TXT: ['v=DMARC1; p=reject; rua=mailto:d@good.nl'] },

@@ -15,7 +15,7 @@ export const spfMissingInclude: OnlineRule = {
   async check({ settings, dns, report }) {
     const sender = senderOf(settings);
     const servers = sendingServers(settings);
-    if (!sender || !servers) return;
+    if (!sender || !servers || isMailboxProviderDomain(sender.domain)) return;
     const policy = await dns.spf(sender.domain);
     // No SPF at all is not this rule's claim; "+all" lets every server through.
     if (!policy.record || policy.result === 'could-not-check' || policy.all === '+') return;
@@ -33,3 +33,11 @@ export const spfMissingInclude: OnlineRule = {
     });
   },
 };
+
+// Sending as you@gmail.com or you@outlook.com: the provider's own domain, whose SPF the user
+// neither controls nor needs to (it covers the provider's servers its own way).
+const MAILBOX_PROVIDER_DOMAINS = ['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com'];
+
+function isMailboxProviderDomain(domain: string): boolean {
+  return MAILBOX_PROVIDER_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
