@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions, CheckResult, LoadedProjectConfig, ResolvedTarget } from '../core/settings';
+import type { ConstantDeclaration } from '../core/types';
 import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { parseProjectConfig } from '../config/parseProjectConfig';
 import type { MendixEmailSettings } from './protocol';
@@ -58,6 +59,8 @@ export interface CheckEnvironment {
   folders: WorkspaceFolders;
   /** the open document's text for a path, if it is open (unsaved edits win over the disk) */
   openText(uri: string): string | undefined;
+  /** the model's declared constants for a file (metadata.json / Constants.java in its workspace folder) */
+  declarations?(path: string): ConstantDeclaration[];
 }
 
 export function isProjectConfigPath(path: string): boolean {
@@ -81,6 +84,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
     projectConfig,
     defaultTarget: settings.defaultTarget,
     ruleSeverities: settings.rules,
+    declarations: env.declarations?.(path),
     readReferencedFile: (absolutePath) => {
       referencedFiles.push(absolutePath);
       return env.openText(pathToFileURL(absolutePath).href) ?? readSmallFile(absolutePath);

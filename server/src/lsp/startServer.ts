@@ -30,7 +30,7 @@ import {
 } from './protocol';
 import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
-import { editorCapabilities, extraCodeActions, registerEditorFeatures } from './editorFeatures';
+import { declarationsProvider, editorCapabilities, extraCodeActions, registerEditorFeatures } from './editorFeatures';
 import { pathOfUri, WorkspaceFolders } from './workspace';
 
 export const SERVER_NAME = 'mendix-email';
@@ -53,7 +53,7 @@ export function startServer(connection: Connection): ServerHandle {
   let canWatchFiles = false;
   let canRegisterConfiguration = false;
 
-  const env = { folders, openText: (uri: string) => documents.get(uri)?.getText() };
+  const env = { folders, openText: (uri: string) => documents.get(uri)?.getText(), declarations: declarationsProvider(folders) };
   const onlineAllowed = (check: DocumentCheck) => trusted && check.settings.online && check.projectConfig?.config.online !== false;
   const diagnostics = new DiagnosticsService(connection, documents, settings, env, ruleDocs, log, configProblems, onlineAllowed);
 
@@ -85,6 +85,10 @@ export function startServer(connection: Connection): ServerHandle {
         watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }, { globPattern: '**/{.env,*.env,.env.*}' }],
       });
     }
+    // DNS rules run after the offline diagnostics are out, only where onlineAllowed says so; loaded
+    // here rather than at start-up (initialize is answered by now, no document is open yet)
+    const { wireOnlineChecks } = require('../rules/online/wireLanguageServer') as typeof import('../rules/online/wireLanguageServer');
+    wireOnlineChecks(connection, diagnostics);
     connection.console.info(`Mendix Email language server started (workspace ${trusted ? 'trusted' : 'not trusted: no network checks'}).`);
     // load the checks while the editor is still busy starting up (a didOpen that comes first loads them itself)
     setImmediate(warmUp);
@@ -160,7 +164,7 @@ export function startServer(connection: Connection): ServerHandle {
     const text = documents.get(params.textDocument.uri)?.getText();
     return [...codeActionsFor(params, check, ruleDocs), ...extraCodeActions(params, text, check, ruleDocs)];
   });
-  registerEditorFeatures(connection, documents, diagnostics);
+  registerEditorFeatures(connection, documents, diagnostics, env.declarations);
 
   documents.listen(connection);
   return {
