@@ -6,7 +6,18 @@ import type { ConstantDeclaration, FileKind, Position, Range } from '../core/typ
 import type { Role } from '../core/settings';
 import { PROVIDERS } from '../settings/providers';
 import { constantKey, roleByEnvKey, roleByName } from '../settings/roles';
+import { getLocation } from 'jsonc-parser/lib/esm/main.js';
 import { indentOf, lineAt } from './text';
+
+function offsetOf(text: string, p: Position): number {
+  let offset = 0;
+  for (let line = 0; line < p.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(offset + p.character, text.length);
+}
 
 export type CompletionKind = 'constant' | 'variable' | 'value';
 
@@ -38,6 +49,7 @@ const PORTS: { port: string; about: string }[] = [
 
 type Place =
   | { what: 'constant-key'; style: 'yaml-key' }
+  | { what: 'json-key' }
   | { what: 'env-key'; style: 'dotenv' | 'yaml-key' | 'yaml-list' | 'k8s-name' }
   | { what: 'value'; role: Role | undefined };
 
@@ -65,6 +77,22 @@ function placeAt(text: string, position: Position, kind: FileKind): { place: Pla
   const before = line.slice(0, position.character);
   const at = (start: number): Range => ({ start: { line: position.line, character: start }, end: position });
   if (before.trimStart().startsWith('#')) return undefined;
+
+  // a key inside CONSTANTS JSON written in a YAML or .env value: `CONSTANTS: '{"Mail.|`
+  if (/\bCONSTANTS\b/.test(before)) {
+    const jsonKey = /[{,]\s*\\?"([\w.]*)$/.exec(before);
+    if (jsonKey) return { place: { what: 'json-key' }, range: at(before.length - jsonKey[1].length) };
+  }
+
+  if (kind === 'config-json') {
+    const offset = offsetOf(text, position);
+    const location = getLocation(text, offset);
+    if (location.isAtPropertyKey && location.path.length === 2 && location.path[0] === 'Constants') {
+      const typed = /"([\w.]*)$/.exec(before);
+      if (typed) return { place: { what: 'json-key' }, range: at(before.length - typed[1].length) };
+    }
+    return undefined;
+  }
 
   if (kind === 'dotenv') {
     const eq = before.indexOf('=');
@@ -134,6 +162,9 @@ export function completionsAt(text: string, position: Position, kind: FileKind, 
   const { place, range } = found;
   if (place.what === 'value') return valueEntries(place.role, range);
   const names = constantNames(declarations);
+  if (place.what === 'json-key') {
+    return names.map((n) => ({ label: n.name, kind: 'constant', detail: n.detail, documentation: n.about, insertText: n.name, range }));
+  }
   if (place.what === 'constant-key') {
     return names.map((n) => ({ label: n.name, kind: 'constant', detail: n.detail, documentation: n.about, insertText: `${n.name}: `, range }));
   }

@@ -47,6 +47,10 @@ function constantHover(a: Assignment, settings: MailSettings, declarations: read
     const losers = settings.overridden.filter((o) => o.winner === a).map((o) => o.loser);
     if (losers.length) out.push('', `Overrides: ${losers.map((l) => `${shownValue(l, role)} from ${whereWritten(l)}`).join('; ')}`);
   }
+  if (role === 'host' && winner.valueKind === 'literal') {
+    const provider = findProvider(winner.value);
+    if (provider) out.push('', `Provider: ${provider.name}; ${provider.credentials}; port ${provider.submissionPort}.`);
+  }
   const declared = declarationOf(a.name, declarations);
   if (declared) {
     const parts = [declared.type ? `type ${declared.type}` : undefined, declared.defaultValue !== undefined && declared.defaultValue !== '' && role !== 'password' ? `default \`${declared.defaultValue}\`` : undefined];

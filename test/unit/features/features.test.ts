@@ -121,3 +121,18 @@ test('the suppression comment the action writes really suppresses the finding', 
   const after = check('/w/docker-compose.yml', lines.join('\n')).findings.filter((f) => f.ruleId === 'host-is-ip-address');
   assert.equal(after.length, 0);
 });
+
+test('completion inside JSON: CONSTANTS values in YAML / .env and the Constants object of config.json', () => {
+  const yaml = "services:\n  app:\n    environment:\n      CONSTANTS: '{\"Mail.SMTPPort\": 587, \"Ema";
+  const inYaml = completionsAt(yaml, { line: 3, character: yaml.split('\n')[3].length }, 'compose');
+  const sending = inYaml.find((e) => e.label === 'EmailTemplate.SendingEnabled');
+  assert.ok(sending);
+  assert.equal(sending.insertText, 'EmailTemplate.SendingEnabled');
+  assert.equal(sending.range.start.character, yaml.split('\n')[3].length - 3);
+  const env = 'CONSTANTS={"Enc';
+  assert.ok(completionsAt(env, { line: 0, character: env.length }, 'dotenv').some((e) => e.label === 'Encryption.EncryptionKey'));
+  const config = '{\n  "Configuration": {},\n  "Constants": {\n    "Ema\n  }\n}\n';
+  const inConfig = completionsAt(config, { line: 3, character: 8 }, 'config-json');
+  assert.ok(inConfig.some((e) => e.label === 'EmailTemplate.SendingEnabled' && e.range.start.character === 5));
+  assert.deepEqual(completionsAt(config, { line: 1, character: 5 }, 'config-json'), []);
+});
