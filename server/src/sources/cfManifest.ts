@@ -15,7 +15,7 @@ export function readCfManifestDocument(ctx: ReadContext, doc: Document): Scope[]
     const span = spanOf(app as Node);
     if (!span) continue;
     const name = stringOf(app, 'name');
-    const env = pairOf(app, 'env');
+    const env = pairOf(app, 'env', doc);
     const anchor = spanOf((env?.key ?? pairOf(app, 'name')?.value ?? app) as Node) ?? span;
     const scope = newScope(ctx, name ? `application ${name}` : 'application', 'cf-manifest', span, anchor);
     readEnvMap(ctx, scope, env?.value, doc);

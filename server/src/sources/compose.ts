@@ -7,7 +7,7 @@ import type { Scope } from '../core/types';
 import type { ReadContext } from './context';
 import { newScope } from './scopes';
 import { readEnvList, readEnvMap } from './yamlEnv';
-import { keyText, pairOf, pairSpan, spanOf, textSpanOf, valueOf } from './yamlNodes';
+import { keyText, pairOf, pairSpan, resolved, spanOf, textSpanOf, valueOf } from './yamlNodes';
 
 const SERVICE_KEYS = ['image', 'build', 'environment', 'env_file'];
 
@@ -16,11 +16,12 @@ export function looksLikeService(value: unknown): boolean {
   return isMap(value) && SERVICE_KEYS.some((k) => pairOf(value, k) !== undefined);
 }
 
-function envFiles(ctx: ReadContext, value: unknown): Scope['envFiles'] {
+function envFiles(ctx: ReadContext, value: unknown, doc: Document): Scope['envFiles'] {
   const entries = isSeq(value) ? value.items : [value];
   const files: NonNullable<Scope['envFiles']> = [];
-  for (const entry of entries) {
-    const node = isMap(entry) ? valueOf(entry, 'path') : entry;
+  for (const item of entries) {
+    const entry = resolved(item, doc);
+    const node = isMap(entry) ? valueOf(entry, 'path', doc) : entry;
     if (!isScalar(node) || typeof node.value !== 'string') continue;
     const span = textSpanOf(node, ctx.text);
     if (span) files.push({ path: node.value, range: ctx.range(span) });
@@ -31,27 +32,30 @@ function envFiles(ctx: ReadContext, value: unknown): Scope['envFiles'] {
 function readService(ctx: ReadContext, doc: Document, pair: Pair<unknown, unknown>): Scope | undefined {
   const name = keyText(pair);
   const span = pairSpan(pair, ctx);
-  if (name === undefined || !span || !isMap(pair.value)) return undefined;
-  const environment = pairOf(pair.value, 'environment');
+  const service = resolved(pair.value, doc);
+  if (name === undefined || !span || !isMap(service)) return undefined;
+  // `<<: *defaults` and `environment: *common` are followed (compose files use anchors a lot)
+  const environment = pairOf(service, 'environment', doc);
   const anchor = spanOf((environment?.key ?? pair.key) as Node) ?? span;
   const scope = newScope(ctx, `service ${name}`, 'compose', span, anchor);
-  const envFile = pairOf(pair.value, 'env_file');
-  if (envFile) scope.envFiles = envFiles(ctx, envFile.value);
+  const envFile = pairOf(service, 'env_file', doc);
+  if (envFile) scope.envFiles = envFiles(ctx, resolved(envFile.value, doc), doc);
   if (environment) {
-    if (isSeq(environment.value)) readEnvList(ctx, scope, environment.value);
-    else readEnvMap(ctx, scope, environment.value, doc);
+    const value = resolved(environment.value, doc);
+    if (isSeq(value)) readEnvList(ctx, scope, value, doc);
+    else readEnvMap(ctx, scope, value, doc, true);
   }
   return scope;
 }
 
 export function readComposeDocument(ctx: ReadContext, doc: Document): Scope[] {
   const services = pairOf(doc.contents, 'services');
-  const holder = services ? services.value : doc.contents;
+  const holder = services ? resolved(services.value, doc) : doc.contents;
   if (!isMap(holder)) return [];
   const scopes: Scope[] = [];
   for (const pair of holder.items) {
     if (!isPair(pair)) continue;
-    if (!services && !looksLikeService(pair.value)) continue;
+    if (!services && !looksLikeService(resolved(pair.value, doc))) continue;
     const scope = readService(ctx, doc, pair);
     if (scope) scopes.push(scope);
   }

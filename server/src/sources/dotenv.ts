@@ -52,7 +52,7 @@ export function readDotenvFile(ctx: ReadContext, scopeName: string): Scope {
   const text = ctx.text;
   const firstLineEnd = lineEndAt(text, 0);
   const scope = newScope(ctx, scopeName, 'dotenv', [0, text.length], [0, firstLineEnd]);
-  let i = 0;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte order mark is not part of the first key
   while (i < text.length) {
     const end = lineEndAt(text, i);
     let p = i;

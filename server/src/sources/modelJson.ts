@@ -40,7 +40,9 @@ function stringSpan(ctx: ReadContext, node: JsonNode): Span {
 /** Parse a JSON file (comments tolerated, as editors do); the first error is a syntax-error. */
 function parseJsonFile(ctx: ReadContext, label: string): JsonNode | undefined {
   const errors: ParseError[] = [];
-  const root = parseTree(ctx.text, errors, { allowTrailingComma: true });
+  // a byte order mark becomes a blank, so offsets stay those of the file
+  const text = ctx.text.charCodeAt(0) === 0xfeff ? ' ' + ctx.text.slice(1) : ctx.text;
+  const root = parseTree(text, errors, { allowTrailingComma: true });
   if (errors.length) {
     const e = errors[0];
     ctx.syntaxError([e.offset, e.offset + e.length], `${label} is not valid JSON: ${describeJsonError(e)}.`);

@@ -4,30 +4,39 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar }
 import type { Scope } from '../core/types';
 import type { ReadContext } from './context';
 import { isMendixEnvName, readEnvEntry } from './envVars';
-import { keyText, textSpanOf, spanOf, yamlValue } from './yamlNodes';
+import { keyText, mergedMaps, resolved, textSpanOf, spanOf, yamlValue } from './yamlNodes';
 import { valueKindOf } from './values';
 import { mappedScalar } from './yamlScalar';
 
-/** Read a `KEY: value` map of environment variables into the scope. */
-export function readEnvMap(ctx: ReadContext, scope: Scope, map: unknown, doc: Document): void {
-  if (!isMap(map)) return;
+/**
+ * Read a `KEY: value` map of environment variables into the scope. In compose a key with no
+ * value (`KEY:`) passes the value of the shell that runs compose: `nullIsReference`.
+ */
+export function readEnvMap(ctx: ReadContext, scope: Scope, node: unknown, doc: Document, nullIsReference = false, depth = 0): void {
+  const map = resolved(node, doc);
+  if (!isMap(map) || depth > 8) return;
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
+    // `<<: *common-env`: the merged variables first, so the map's own ones come later and win
+    for (const merged of mergedMaps(pair, doc)) readEnvMap(ctx, scope, merged, doc, nullIsReference, depth + 1);
     const key = keyText(pair);
     const keySpan = textSpanOf(pair.key, ctx.text);
     if (key === undefined || !keySpan || !isMendixEnvName(key)) continue;
-    const valueNode = pair.value;
+    const valueNode = resolved(pair.value, doc);
+    const value = yamlValue(ctx, valueNode, doc);
+    if (nullIsReference && value.scalarType === 'null') value.valueKind = 'reference';
     readEnvEntry(ctx, scope, {
       key,
       keySpan,
-      value: yamlValue(ctx, valueNode, doc),
+      value,
       mappedValue: isScalar(valueNode) ? () => mappedScalar(ctx.file, valueNode as Scalar) : undefined,
     });
   }
 }
 
 /** Read a compose `- KEY=value` list into the scope (`- KEY` alone passes the host's value). */
-export function readEnvList(ctx: ReadContext, scope: Scope, seq: unknown): void {
+export function readEnvList(ctx: ReadContext, scope: Scope, node: unknown, doc?: Document): void {
+  const seq = resolved(node, doc);
   if (!isSeq(seq)) return;
   for (const item of seq.items) {
     if (!isScalar(item) || typeof item.value !== 'string') continue;

@@ -24,18 +24,44 @@ export function textSpanOf(node: unknown, text: string): Span | undefined {
   return isQuoted(node) ? insideQuotes(text, span) : span;
 }
 
-/** The pair whose key is the given string (the last one wins, as in YAML loaders). */
-export function pairOf(map: unknown, key: string): Pair<Scalar, unknown> | undefined {
-  if (!isMap(map)) return undefined;
+/** The node an alias (`*name`) points at; any other node as it is. */
+export function resolved(node: unknown, doc?: Document): unknown {
+  if (!isAlias(node) || !doc) return node;
+  try {
+    return node.resolve(doc);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The maps a `<<: *anchor` (or `<<: [*a, *b]`) merge key pulls in. */
+export function mergedMaps(pair: Pair<unknown, unknown>, doc?: Document): YAMLMap<unknown, unknown>[] {
+  if (!doc || !isScalar(pair.key) || pair.key.value !== '<<') return [];
+  const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+  return sources.map((n) => resolved(n, doc)).filter((n): n is YAMLMap<unknown, unknown> => isMap(n));
+}
+
+/**
+ * The pair whose key is the given string (the last one wins, as in YAML loaders). With the
+ * document, aliases are followed and `<<` merge keys searched when the map lacks the key.
+ */
+export function pairOf(map: unknown, key: string, doc?: Document, depth = 0): Pair<Scalar, unknown> | undefined {
+  const m = resolved(map, doc);
+  if (!isMap(m) || depth > 8) return undefined;
   let found: Pair<Scalar, unknown> | undefined;
-  for (const item of map.items) {
+  for (const item of m.items) {
     if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) found = item as Pair<Scalar, unknown>;
+  }
+  if (found || !doc) return found;
+  for (const item of m.items) {
+    if (!isPair(item)) continue;
+    for (const merged of mergedMaps(item, doc)) found = pairOf(merged, key, doc, depth + 1) ?? found;
   }
   return found;
 }
 
-export function valueOf(map: unknown, key: string): unknown {
-  return pairOf(map, key)?.value;
+export function valueOf(map: unknown, key: string, doc?: Document): unknown {
+  return resolved(pairOf(map, key, doc)?.value, doc);
 }
 
 /** A scalar map value as a string, or undefined. */

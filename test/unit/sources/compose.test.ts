@@ -104,3 +104,52 @@ test('compose: recognised by name, by top-level services, and version-1 files wi
   // the same v1 content under another name is not a compose file
   assert.equal(readSettingsFile('/p/random.yml', v1), undefined);
 });
+
+test('compose: anchors, aliases and << merge keys are followed; `KEY:` with no value passes the shell value', () => {
+  const text = [
+    'x-mail-env: &mail-env',
+    '  MX_Mail_SMTPHost: smtp.example.com',
+    '  MX_Mail_SMTPPort: 587',
+    'x-service: &service',
+    '  image: mendix/app',
+    '  environment:',
+    '    <<: *mail-env',
+    '    MX_Mail_SMTPPort: 2525',
+    'services:',
+    '  app:',
+    '    <<: *service',
+    '  worker:',
+    '    image: mendix/app',
+    '    environment: *mail-env',
+    '  shell:',
+    '    image: mendix/app',
+    '    environment:',
+    '      MX_Mail_SMTPPassword:',
+    '',
+  ].join('\n');
+  const result = readSettingsFile('/p/docker-compose.yml', text)!;
+  assert.deepEqual(result.problems, []);
+  const app = scopeNamed(result, 'service app');
+  // merged ones first, the map's own value last (it wins)
+  assert.deepEqual(view(text, app.assignments), [
+    ['Mail.SMTPHost', 'smtp.example.com', 'literal', 'smtp.example.com', 'MX_Mail_SMTPHost'],
+    ['Mail.SMTPPort', '587', 'literal', '587', 'MX_Mail_SMTPPort'],
+    ['Mail.SMTPPort', '2525', 'literal', '2525', 'MX_Mail_SMTPPort'],
+  ]);
+  assert.deepEqual(scopeNamed(result, 'service worker').assignments.map((a) => a.value), ['smtp.example.com', '587']);
+  const [password] = scopeNamed(result, 'service shell').assignments;
+  assert.equal(password.valueKind, 'reference');
+  assert.equal(password.value, '');
+});
+
+test('a byte order mark does not disturb the first key', () => {
+  const env = readSettingsFile('/p/.env', '\uFEFFMX_Mail_Host=h\n')!;
+  assert.deepEqual(env.problems, []);
+  assert.equal(env.scopes[0].assignments[0].name, 'Mail.Host');
+  const json = readSettingsFile('/app/model/config.json', '\uFEFF{"Constants": {"Mail.Host": "h"}}')!;
+  assert.deepEqual(json.problems, []);
+  assert.equal(json.scopes[0].assignments[0].valueRange.start.character, 30); // the h after the BOM
+  const yaml = readSettingsFile('/p/m2ee.yaml', '\uFEFFmxruntime:\n  MicroflowConstants:\n    Mail.Host: h\n')!;
+  assert.deepEqual(yaml.problems, []);
+  assert.equal(yaml.scopes[0].assignments[0].name, 'Mail.Host');
+});
