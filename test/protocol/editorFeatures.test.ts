@@ -2,6 +2,7 @@
 // bundled server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import type { CodeAction, CodeLens, CompletionItem, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../support/lspClient';
 import { byCode, ensureServerBuilt, TempWorkspace } from './workspace';
@@ -153,5 +154,28 @@ test('model/metadata.json in the workspace declares the constants: unknown-const
   } finally {
     await second.stop();
     other.dispose();
+  }
+});
+
+test('password-in-plain-text follows git: an ignored .env is left alone, a compose file that would be committed is not', async () => {
+  const repo = new TempWorkspace();
+  const git = spawnSync('git', ['init', '-q'], { cwd: repo.root });
+  assert.equal(git.status, 0, 'git init');
+  repo.write('.gitignore', '.env\n');
+  const env = 'MX_Mail_SMTPHost=smtp.example.com\nMX_Mail_SMTPPassword=hunter2hunter2\n';
+  const compose = 'services:\n  app:\n    environment:\n      MX_Mail_SMTPHost: smtp.example.com\n      MX_Mail_SMTPPassword: hunter2hunter2\n';
+  const envPath = repo.write('.env', env);
+  const composePath = repo.write('docker-compose.yml', compose);
+  const third = await LspClient.start({ root: repo.root, settings: {} });
+  try {
+    const onEnv = await third.open(envPath, env, 'dotenv');
+    assert.equal(byCode(onEnv, 'password-in-plain-text'), undefined, 'ignored by .gitignore');
+    const onCompose = await third.open(composePath, compose);
+    const found = byCode(onCompose, 'password-in-plain-text');
+    assert.ok(found);
+    assert.match(found.message, /a file git tracks/);
+  } finally {
+    await third.stop();
+    repo.dispose();
   }
 });

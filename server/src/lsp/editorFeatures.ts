@@ -44,6 +44,32 @@ export function declarationsProvider(folders: WorkspaceFolders): (path: string) 
   };
 }
 
+type GitTrackingModule = typeof import('../cli/gitTracking');
+const GIT_ANSWERS_FOR_MS = 10_000;
+
+/**
+ * Whether git tracks (or would track) a file, for password-in-plain-text: the CLI's answer
+ * (.gitignore layers, then `git ls-files`), forgotten every few seconds so an edited
+ * .gitignore is seen without a file watcher.
+ */
+export function gitTrackingProvider(now: () => number = Date.now): (path: string) => boolean | undefined {
+  let tracking: InstanceType<GitTrackingModule['GitTracking']> | undefined;
+  let since = 0;
+  return (path) => {
+    if (!tracking || now() - since > GIT_ANSWERS_FOR_MS) {
+      /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+      const { GitTracking } = require('../cli/gitTracking') as GitTrackingModule;
+      tracking = new GitTracking();
+      since = now();
+    }
+    try {
+      return tracking.isTracked(path);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 export const SHOW_RULE_DOCS_COMMAND = 'mendixEmail.showRuleDocumentation';
 
 export const editorCapabilities: ServerCapabilities = {

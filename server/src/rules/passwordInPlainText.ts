@@ -50,7 +50,7 @@ export const passwordInPlainText: Rule = {
       if (a.fromFile !== undefined || literalValue(a) === undefined) continue;
       const tracked = options.isTrackedByGit?.(path);
       if (tracked === false) return;
-      const where = tracked === true ? 'a file git tracks' : 'a file that may be committed';
+      const where = tracked === true ? 'a file git tracks (or would commit)' : 'a file that may be committed';
       report({
         range: a.valueRange,
         message: `The SMTP password in ${a.name} is written in plain text in ${where}; ${secretMechanism(settings.scope.kind, a)}.`,
