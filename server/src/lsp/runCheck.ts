@@ -61,6 +61,8 @@ export interface CheckEnvironment {
   openText(uri: string): string | undefined;
   /** the model's declared constants for a file (metadata.json / Constants.java in its workspace folder) */
   declarations?(path: string): ConstantDeclaration[];
+  /** whether git tracks (or would track) a file; undefined outside a repository */
+  isTrackedByGit?(path: string): boolean | undefined;
 }
 
 export function isProjectConfigPath(path: string): boolean {
@@ -85,6 +87,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
     defaultTarget: settings.defaultTarget,
     ruleSeverities: settings.rules,
     declarations: env.declarations?.(path),
+    isTrackedByGit: env.isTrackedByGit,
     readReferencedFile: (absolutePath) => {
       referencedFiles.push(absolutePath);
       return env.openText(pathToFileURL(absolutePath).href) ?? readSmallFile(absolutePath);
