@@ -19,10 +19,16 @@ export function targetStatusText(info: FileInfo): { text: string; detail: string
     return { text: 'Mendix Email', detail: 'not a Mendix settings file', severity: vscode.LanguageStatusSeverity.Information };
   }
   const problems = info.configProblems ?? 0;
+  const notes = [`from ${info.targetDetail}`];
+  if (problems > 0) notes.push(`.mendix-email.json has ${problems} problem${problems === 1 ? '' : 's'}`);
+  if (info.online === 'untrusted') notes.push('DNS checks off (Restricted Mode)');
+  else if (info.online === 'off') notes.push('DNS checks off');
+  const unchecked = info.couldNotCheck?.length ?? 0;
+  if (unchecked > 0) notes.push(`DNS could not check ${[...new Set(info.couldNotCheck!.map((c) => c.name))].join(', ')}`);
   return {
     text: `$(mail) ${info.target}`,
-    detail: problems > 0 ? `from ${info.targetDetail}; .mendix-email.json has ${problems} problem${problems === 1 ? '' : 's'}` : `from ${info.targetDetail}`,
-    severity: problems > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information,
+    detail: notes.join(' · '),
+    severity: problems > 0 || unchecked > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information,
   };
 }
 

@@ -151,7 +151,7 @@ test('editors without workspace/configuration: settings from initializationOptio
     assert.ok(!hasPort25(opened));
     assert.equal(bare.configurationRequests, 0);
     const cloud = bare.waitForDiagnostics(path, hasPort25, 'pushed default target');
-    await bare.changeConfiguration(undefined, { mendixEmail: { defaultTarget: 'mendix-cloud' } });
+    await bare.changeConfiguration(undefined, { mendixEmail: { defaultTarget: 'mendix-cloud', online: false } });
     await cloud;
     assert.equal(bare.registrations.length, 0, 'nothing registered with a client that cannot');
   } finally {
@@ -160,17 +160,26 @@ test('editors without workspace/configuration: settings from initializationOptio
 });
 
 test('workspace trust: initializationOptions and the didChangeTrust notification', async () => {
-  const untrusted = await LspClient.start({ root: ws.root, initializationOptions: { trusted: false } });
+  // online on, but any look-up would go to 127.0.0.1:9 (nothing in this file needs one)
+  const untrusted = await LspClient.start({ root: ws.root, initializationOptions: { trusted: false }, settings: { online: true, dns: { servers: ['127.0.0.1:9'] } } });
   try {
     await untrusted.until(() => untrusted.logs.some((l) => l.includes('not trusted')), 'untrusted log');
     const text = 'MX_Mail_SMTPPort=25\n# mendix-email: target=mendix-cloud\n';
     const path = ws.write('trust/.env', text);
     const opened = await untrusted.open(path, text, 'dotenv');
     assert.deepEqual(codes(opened), ['port-25-on-mendix-cloud'], 'offline checks run without trust');
+    const before = await untrusted.request<FileInfo>('mendixEmail/fileInfo', { uri: untrusted.uriOf(path) });
+    assert.equal(before.online, 'untrusted');
     const recheck = untrusted.waitForDiagnostics(path, () => true, 're-check after trust');
     await untrusted.notify('mendixEmail/didChangeTrust', { trusted: true });
     await recheck;
     assert.ok(untrusted.logs.some((l) => l.includes('trusted: network checks allowed')));
+    const after = await untrusted.request<FileInfo>('mendixEmail/fileInfo', { uri: untrusted.uriOf(path) });
+    assert.equal(after.online, 'on');
+    await untrusted.changeConfiguration({ online: false });
+    await untrusted.until(() => untrusted.configurationRequests > 1, 'settings asked again');
+    const off = await untrusted.request<FileInfo>('mendixEmail/fileInfo', { uri: untrusted.uriOf(path) });
+    assert.equal(off.online, 'off');
   } finally {
     await untrusted.stop();
   }

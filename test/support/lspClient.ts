@@ -31,7 +31,11 @@ export const SERVER_JS = process.env.MENDIX_EMAIL_SERVER_JS ?? join(ROOT, 'dist'
 export interface LspClientOptions {
   /** workspace folder (absolute path); none: no workspace */
   root?: string;
-  /** the `mendixEmail` settings section the client answers workspace/configuration with; per URI with a function */
+  /**
+   * the `mendixEmail` settings section the client answers workspace/configuration with; per URI with a function.
+   * `online` is false unless a test sets it (tests never ask DNS outside 127.0.0.1; the DNS tests set
+   * `online: true` with `dns.servers` pointing at their local server).
+   */
   settings?: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown> | null);
   initializationOptions?: Record<string, unknown>;
   /** replaces the default client capabilities (which announce configuration, watched files, versioned diagnostics) */
@@ -40,6 +44,12 @@ export interface LspClientOptions {
   command?: { file: string; args: string[] };
   /** default 10 s: how long any wait may take */
   timeoutMs?: number;
+}
+
+/** Settings sent in initializationOptions (for editors without workspace/configuration) default to offline too. */
+function withOfflineDefault(options: Record<string, unknown>): Record<string, unknown> {
+  const settings = (options.settings ?? {}) as Record<string, unknown>;
+  return { ...options, settings: { online: false, ...settings } };
 }
 
 interface Waiter {
@@ -107,8 +117,8 @@ export class LspClient {
 
   private settingsFor(scopeUri: string | undefined): Record<string, unknown> | null {
     const s = this.settings;
-    if (typeof s === 'function') return s(scopeUri);
-    return s ?? null;
+    const given = typeof s === 'function' ? s(scopeUri) : s;
+    return { online: false, ...(given ?? {}) };
   }
 
   async initialize(): Promise<InitializeResult> {
@@ -133,7 +143,7 @@ export class LspClient {
         rootUri,
         workspaceFolders: root ? [{ uri: rootUri!, name: 'test' }] : null,
         capabilities,
-        initializationOptions: this.options.initializationOptions ?? { trusted: true },
+        initializationOptions: withOfflineDefault(this.options.initializationOptions ?? { trusted: true }),
       }) as Promise<InitializeResult>,
       'initialize',
     );

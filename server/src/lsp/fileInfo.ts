@@ -8,7 +8,10 @@ import { ROLES } from '../core/settings';
 import type { FileInfo, RoleSummary, ScopeInfo } from './protocol';
 import type { DocumentCheck } from './runCheck';
 
-export function fileInfoOf(uri: string, check: DocumentCheck | undefined): FileInfo {
+/** What the DNS side says about the file: whether its checks run, and what they could not check. */
+export type OnlineInfo = Pick<FileInfo, 'online' | 'couldNotCheck'>;
+
+export function fileInfoOf(uri: string, check: DocumentCheck | undefined, online: OnlineInfo = {}): FileInfo {
   if (!check?.result || !check.target) return { uri, supported: false, scopes: [], findings: 0 };
   const { result, target, projectConfig } = check;
   return {
@@ -23,6 +26,7 @@ export function fileInfoOf(uri: string, check: DocumentCheck | undefined): FileI
     directiveRange: result.read.targetDirective?.range,
     scopes: result.settings.map(scopeInfo),
     findings: result.findings.length,
+    ...online,
   };
 }
 

@@ -71,4 +71,8 @@ export interface FileInfo {
   directiveRange?: Range;
   scopes: ScopeInfo[];
   findings: number;
+  /** whether the DNS checks run for this file: 'untrusted' (workspace not trusted) and 'off' (setting or config file) say why not */
+  online?: 'on' | 'off' | 'untrusted';
+  /** DNS look-ups of the last check that timed out or failed ("could not check", never a finding) */
+  couldNotCheck?: { name: string; type: string; reason: string }[];
 }

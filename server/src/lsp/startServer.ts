@@ -19,7 +19,7 @@ import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
 import { ConfigProblems } from './configProblems';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentLog } from './documentLog';
-import { fileInfoOf } from './fileInfo';
+import { fileInfoOf, type OnlineInfo } from './fileInfo';
 import {
   DidChangeTrustNotification,
   FileInfoRequest,
@@ -30,7 +30,7 @@ import {
 } from './protocol';
 import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
-import { declarationsProvider, editorCapabilities, extraCodeActions, registerEditorFeatures } from './editorFeatures';
+import { declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
 import { pathOfUri, WorkspaceFolders } from './workspace';
 
 export const SERVER_NAME = 'mendix-email';
@@ -53,8 +53,16 @@ export function startServer(connection: Connection): ServerHandle {
   let canWatchFiles = false;
   let canRegisterConfiguration = false;
 
-  const env = { folders, openText: (uri: string) => documents.get(uri)?.getText(), declarations: declarationsProvider(folders) };
+  const env = { folders, openText: (uri: string) => documents.get(uri)?.getText(), declarations: declarationsProvider(folders), isTrackedByGit: gitTrackingProvider() };
   const onlineAllowed = (check: DocumentCheck) => trusted && check.settings.online && check.projectConfig?.config.online !== false;
+  let couldNotCheckFor: (uri: string) => { name: string; type: string; reason: string }[] = () => [];
+  const onlineInfo = (check: DocumentCheck | undefined): OnlineInfo => {
+    if (!check) return {};
+    if (!trusted) return { online: 'untrusted' };
+    if (!onlineAllowed(check)) return { online: 'off' };
+    const unchecked = couldNotCheckFor(check.uri);
+    return unchecked.length ? { online: 'on', couldNotCheck: unchecked } : { online: 'on' };
+  };
   const diagnostics = new DiagnosticsService(connection, documents, settings, env, ruleDocs, log, configProblems, onlineAllowed);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -88,7 +96,7 @@ export function startServer(connection: Connection): ServerHandle {
     // DNS rules run after the offline diagnostics are out, only where onlineAllowed says so; loaded
     // here rather than at start-up (initialize is answered by now, no document is open yet)
     const { wireOnlineChecks } = require('../rules/online/wireLanguageServer') as typeof import('../rules/online/wireLanguageServer');
-    wireOnlineChecks(connection, diagnostics);
+    couldNotCheckFor = wireOnlineChecks(connection, diagnostics).couldNotCheckFor;
     connection.console.info(`Mendix Email language server started (workspace ${trusted ? 'trusted' : 'not trusted: no network checks'}).`);
     // load the checks while the editor is still busy starting up (a didOpen that comes first loads them itself)
     setImmediate(warmUp);
@@ -156,7 +164,8 @@ export function startServer(connection: Connection): ServerHandle {
 
   connection.onRequest(FileInfoRequest, async (params: FileInfoParams): Promise<FileInfo> => {
     const uri = typeof params?.uri === 'string' ? params.uri : '';
-    return fileInfoOf(uri, await diagnostics.checkNow(uri));
+    const check = await diagnostics.checkNow(uri);
+    return fileInfoOf(uri, check, onlineInfo(check));
   });
 
   connection.onCodeAction((params) => {
