@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { formatReport, sendTestMail, verifyConnection, type SmtpReport } from '../../server/src/smtp';
-import { makeCert, PASSWORD, settingsFor, startSilentServer, startSmtpServer, type TestCert } from './support/servers';
+import { makeCert, makeExpiredCert, PASSWORD, settingsFor, startSilentServer, startSmtpServer, type TestCert } from './support/servers';
 
 let cert: TestCert;
 const trusted = () => ({ '127.0.0.1': cert.certFile });
@@ -199,4 +199,37 @@ test('settings that cannot be tested fail before connecting, with the reason', a
   assert.equal(report.failure?.stage, 'settings');
   assert.match(report.verdict, /SMTP_HOST/);
   assert.equal(report.transcript.length, 0);
+});
+
+test('TLS flag on but the server offers no STARTTLS: refused, not sent in plain text', async () => {
+  const server = await startSmtpServer({ disabledCommands: ['STARTTLS'], allowInsecureAuth: true });
+  try {
+    const required = await verifyConnection(settingsFor(server.port, { requireStartTls: true }), { password: PASSWORD, timeoutSeconds: 5 });
+    assert.equal(required.ok, false, formatReport(required));
+    assert.ok(['EHLO', 'STARTTLS'].includes(required.failure!.stage), formatReport(required));
+    assert.match(required.failure!.cause, /does not offer STARTTLS/);
+    assert.ok(!required.transcript.some((l) => l.text.startsWith('AUTH')), 'no credentials sent without TLS');
+
+    const optional = await verifyConnection(settingsFor(server.port, { requireStartTls: false }), { password: PASSWORD, timeoutSeconds: 5 });
+    assert.equal(optional.ok, true, formatReport(optional));
+    assert.ok(optional.notes.some((n) => /NOT encrypted/.test(n)));
+  } finally {
+    await server.close();
+  }
+});
+
+test('an expired certificate is refused even when trusted, and explained as expired', async () => {
+  const expired = makeExpiredCert();
+  const server = await startSmtpServer({ secure: true, key: expired.key, cert: expired.cert });
+  try {
+    const report = await verifyConnection(settingsFor(server.port, { secure: true, requireStartTls: false }), {
+      password: PASSWORD, timeoutSeconds: 5, trustedCertificates: { '127.0.0.1': expired.certFile },
+    });
+    failedAt(report, 'TLS');
+    assert.match(report.failure!.cause, /certificate has expired/);
+    assert.match(report.failure!.fix, /renew/);
+  } finally {
+    await server.close();
+    expired.cleanup();
+  }
 });

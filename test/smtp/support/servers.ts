@@ -2,7 +2,7 @@
 // implicit TLS, a self-signed certificate made with the openssl CLI at test time, and a
 // silent TCP server that never greets.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,30 @@ export function makeCert(days = 2): TestCert {
     certFile,
     key: readFileSync(keyFile, 'utf8'),
     cert: readFileSync(certFile, 'utf8'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A self-signed certificate for 127.0.0.1 that expired on 2 January 2020 (openssl ca can backdate). */
+export function makeExpiredCert(): TestCert {
+  const dir = mkdtempSync(join(tmpdir(), 'mendix-email-smtp-expired-'));
+  const at = (name: string) => join(dir, name);
+  writeFileSync(at('index.txt'), '');
+  writeFileSync(at('serial'), '01\n');
+  writeFileSync(at('ca.cnf'), [
+    '[ ca ]', 'default_ca = CA_default',
+    '[ CA_default ]', `dir = ${dir}`, `database = ${at('index.txt')}`, `serial = ${at('serial')}`, `new_certs_dir = ${dir}`,
+    'default_md = sha256', 'policy = policy_any', 'copy_extensions = copy', 'unique_subject = no',
+    '[ policy_any ]', 'commonName = supplied', '',
+  ].join('\n'));
+  execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('key.pem'), '-out', at('csr.pem'), '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+  execFileSync('openssl', ['ca', '-batch', '-config', at('ca.cnf'), '-selfsign', '-keyfile', at('key.pem'), '-in', at('csr.pem'), '-out', at('cert.pem'), '-startdate', '20200101000000Z', '-enddate', '20200102000000Z'], { stdio: 'ignore' });
+  return {
+    dir,
+    keyFile: at('key.pem'),
+    certFile: at('cert.pem'),
+    key: readFileSync(at('key.pem'), 'utf8'),
+    cert: readFileSync(at('cert.pem'), 'utf8'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
