@@ -76,7 +76,9 @@ export function readYamlFile(ctx: ReadContext, kindByName: FileKind | undefined)
     recognised = kind !== undefined;
   }
   if (!recognised || !kind) return undefined;
-  if (firstError) {
+  // a template (Helm, Jinja: `{{ … }}`) is not YAML until it is rendered: no syntax error
+  const isTemplate = ctx.text.includes('{{');
+  if (firstError && !isTemplate) {
     const [start, end] = firstError.pos;
     const message = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     ctx.syntaxError(

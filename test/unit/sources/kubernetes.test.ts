@@ -66,3 +66,31 @@ test('Kubernetes: StatefulSet init containers and a Secret stringData', () => {
   ]);
   assert.equal(slice(text, result.scopes[0].assignments[0].valueRange), '2525');
 });
+
+test('Helm templates: `{{ … }}` values are references and template syntax is no YAML syntax error', () => {
+  const text = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ include "app.fullname" . }}',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: app',
+    '          env:',
+    '            - name: MX_Mail_SMTPHost',
+    '              value: "{{ .Values.mail.host }}"',
+    '            {{- if .Values.mail.port }}',
+    '            - name: MX_Mail_SMTPPort',
+    '              value: {{ .Values.mail.port | quote }}',
+    '            {{- end }}',
+    '',
+  ].join('\n');
+  const result = readSettingsFile('/chart/templates/deployment.yaml', text);
+  assert.ok(result);
+  assert.deepEqual(result.problems, []);
+  const assignments = result.scopes.flatMap((s) => s.assignments);
+  assert.equal(assignments[0].name, 'Mail.SMTPHost');
+  assert.equal(assignments[0].valueKind, 'reference');
+});
