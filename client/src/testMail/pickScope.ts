@@ -9,8 +9,11 @@ export interface Target {
   scope: MailScope;
 }
 
-/** Command arguments: none (active editor), a Uri, or `{ uri, scope }` from a code lens. */
-export type TestMailArgs = undefined | vscode.Uri | string | { uri: string | vscode.Uri; scope?: string };
+/**
+ * Command arguments: none (active editor), a Uri, or `{ uri, scope }` from a code lens;
+ * `to` skips the recipient prompt (still checked), for tests and other extensions.
+ */
+export type TestMailArgs = undefined | vscode.Uri | string | { uri: string | vscode.Uri; scope?: string; to?: string };
 
 export async function pickScope(client: LanguageClient, args: TestMailArgs, scopeArg?: string): Promise<Target | undefined> {
   const editor = vscode.window.activeTextEditor;

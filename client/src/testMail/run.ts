@@ -31,9 +31,16 @@ function smtpConfig(uri: vscode.Uri): { timeoutSeconds?: number; trustedCertific
   return { timeoutSeconds: config.get<number>('timeoutSeconds'), trustedCertificates: trusted };
 }
 
-async function askRecipient(deps: Deps, smtp: SmtpModule): Promise<string | undefined> {
+async function askRecipient(deps: Deps, smtp: SmtpModule, given?: string): Promise<string | undefined> {
   const last = deps.context.workspaceState.get<string>(LAST_RECIPIENT);
-  const to = await vscode.window.showInputBox({
+  if (given !== undefined) {
+    const verdict = smtp.checkRecipient(given);
+    if (verdict.kind === 'refuse') {
+      void vscode.window.showErrorMessage(`Mendix Email: ${verdict.reason}.`);
+      return undefined;
+    }
+  }
+  const to = given ?? await vscode.window.showInputBox({
     title: 'Send the test mail to',
     prompt: 'A mailbox you can read. The message says which file, scope and server sent it.',
     value: last,
@@ -78,7 +85,8 @@ export async function runTestMail(deps: Deps, mode: 'send' | 'verify', args: Tes
     void vscode.window.showErrorMessage(`Mendix Email: the test-send module (dist/smtp.js) could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
-  const to = mode === 'send' ? await askRecipient(deps, smtp) : undefined;
+  const givenTo = args && typeof args === 'object' && !(args instanceof vscode.Uri) && 'to' in args ? args.to : undefined;
+  const to = mode === 'send' ? await askRecipient(deps, smtp, givenTo) : undefined;
   if (mode === 'send' && !to) return undefined;
   const pw = await choosePassword(deps.context, scope, uri);
   if (pw.cancelled) return undefined;
