@@ -20,6 +20,8 @@ const M2EE = [
   '',
 ].join('\n');
 
+const messageOf = (d: { message: string | MarkupContent }) => (typeof d.message === 'string' ? d.message : d.message.value);
+
 let ws: TempWorkspace;
 let client: LspClient;
 let uri: string;
@@ -143,7 +145,7 @@ test('model/metadata.json in the workspace declares the constants: unknown-const
     const published = await second.open(path, text, 'dotenv');
     const unknown = published.diagnostics.filter((d) => d.code === 'unknown-constant');
     assert.equal(unknown.length, 1, JSON.stringify(published.diagnostics.map((d) => [d.code, d.message])));
-    assert.match(unknown[0].message, /did you mean Mail\.SMTPHost\?/);
+    assert.match(messageOf(unknown[0]), /did you mean Mail\.SMTPHost\?/);
     const envUri = second.uriOf(path);
     const items = await second.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: envUri }, position: { line: 2, character: 3 } });
     const port = items.find((i) => i.label === 'MX_Mail_SMTPPort');
@@ -173,7 +175,7 @@ test('password-in-plain-text follows git: an ignored .env is left alone, a compo
     const onCompose = await third.open(composePath, compose);
     const found = byCode(onCompose, 'password-in-plain-text');
     assert.ok(found);
-    assert.match(found.message, /a file git tracks/);
+    assert.match(messageOf(found), /a file git tracks/);
   } finally {
     await third.stop();
     repo.dispose();
