@@ -53,7 +53,8 @@ async function askRecipient(deps: Deps, smtp: SmtpModule, given?: string): Promi
   });
   if (to === undefined) return undefined;
   const verdict = smtp.checkRecipient(to);
-  if (verdict.kind === 'confirm') {
+  // a recipient passed by a caller was chosen on purpose: only a typed one asks "send anyway?"
+  if (verdict.kind === 'confirm' && given === undefined) {
     const answer = await vscode.window.showWarningMessage(`${verdict.reason}. Send anyway?`, { modal: true }, 'Send Anyway');
     if (answer !== 'Send Anyway') return undefined;
   }
