@@ -9,7 +9,7 @@ import { waitFor } from './support/workbench';
 let session: Session;
 
 before(async () => {
-  session = await startSession({ fixture: 'workspace', trusted: true });
+  session = await startSession({ name: 'plain', fixture: 'workspace', trusted: true });
 }, { timeout: 180_000 });
 
 after(async () => {

@@ -66,6 +66,7 @@ export class Workbench {
 
   /** Quick Open (Ctrl+P): type the file name, pick the row, wait for its editor tab. */
   async openFile(fileName: string): Promise<void> {
+    await this.dismissMenus();
     await this.closeQuickInput();
     await this.page.keyboard.press('Control+P');
     await this.quickInput().waitFor({ state: 'visible', timeout: 10_000 });
@@ -73,8 +74,8 @@ export class Workbench {
     const row = this.quickInput().locator('.monaco-list-row', { hasText: fileName }).first();
     // the first file search of a fresh window can be slow: retype until the row shows
     await waitFor(`Quick Open to list ${fileName}`, async () => {
-      await input.fill('');
-      await input.fill(fileName);
+      await input.fill('', { timeout: 5_000 });
+      await input.fill(fileName, { timeout: 5_000 });
       return row.waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
     }, (found) => found, 60_000);
     await this.page.keyboard.press('Enter');
@@ -131,6 +132,13 @@ export class Workbench {
     await row.click();
   }
 
+  /** Closes a code action menu or context menu left open (a failed step must not block the next). */
+  async dismissMenus(): Promise<void> {
+    if (await this.page.locator('.action-widget:not(.action-list-submenu-panel):visible, .context-view .monaco-menu:visible').count()) {
+      await this.page.keyboard.press('Escape');
+    }
+  }
+
   async closeQuickInput(): Promise<void> {
     if (await this.quickInput().isVisible()) {
       await this.page.keyboard.press('Escape');
@@ -155,22 +163,73 @@ export class Workbench {
       const marker = row.locator('.marker-icon');
       if ((await marker.count()) === 0) continue; // a file row, not a problem
       const iconClass = (await marker.first().getAttribute('class')) ?? '';
-      const severity = /codicon-error/.test(iconClass) ? 'error' : /codicon-warning/.test(iconClass) ? 'warning' : /codicon-info/.test(iconClass) ? 'info' : 'unknown';
+      const severity = /\berror\b/.test(iconClass) ? 'error' : /\bwarning\b/.test(iconClass) ? 'warning' : /\binfo\b/.test(iconClass) ? 'info' : 'unknown';
+      const part = async (selector: string) => ((await row.locator(selector).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
       const text = ((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-      const message = ((await row.locator('.marker-message-details, .marker-message').first().textContent().catch(() => '')) ?? '').trim();
-      const sourceAndCode = /([\w.-]+)\(([\w.-]+)\)/.exec(text);
-      const position = /\[Ln (\d+), Col (\d+)\]/.exec(text);
+      const position = /\[Ln (\d+), Col (\d+)\]/.exec(await part('.marker-line'));
       result.push({
         severity,
-        message,
-        source: sourceAndCode?.[1] ?? '',
-        code: sourceAndCode?.[2] ?? '',
+        message: await part('.marker-message'),
+        source: await part('.marker-source'),
+        code: await part('.marker-code'),
         line: position ? Number(position[1]) : 0,
         column: position ? Number(position[2]) : 0,
         text,
       });
     }
     return result;
+  }
+
+  /** The active editor's visible text, lines in order (the editor renders spaces as U+00A0). */
+  async editorText(): Promise<string> {
+    const lines = this.page.locator('.editor-instance .monaco-editor .view-lines .view-line');
+    const items = await lines.evaluateAll((els) => els.map((e) => ({ top: parseFloat((e as unknown as { style: { top: string } }).style.top) || 0, text: e.textContent ?? '' })));
+    return items.sort((a, b) => a.top - b.top).map((i) => i.text.replace(/\u00a0/g, ' ')).join('\n');
+  }
+
+  /** The rendered token `token` on the editor line that contains `lineText`. */
+  token(lineText: string, token: string) {
+    const line = this.page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: lineText }).first();
+    return line.locator('span > span', { hasText: new RegExp(`^\\s*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
+  }
+
+  /** Moves the mouse over a token and returns the hover's text once it shows. */
+  async hover(lineText: string, token: string): Promise<string> {
+    const target = this.token(lineText, token);
+    await target.waitFor({ state: 'visible', timeout: 10_000 });
+    const hover = this.page.locator('.monaco-hover:visible').first();
+    return waitFor(`a hover over ${token}`, async () => {
+      if (!(await hover.isVisible())) await target.hover({ force: true });
+      return ((await hover.textContent({ timeout: 2_000 }).catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+    }, (text) => text.length > 0, 20_000);
+  }
+
+  /** Puts the cursor on a token, waits for the light bulb and opens its menu; returns the offered actions' titles. */
+  async openLightBulb(lineText: string, token: string, timeoutMs = 20_000): Promise<string[]> {
+    const target = this.token(lineText, token);
+    await target.waitFor({ state: 'visible', timeout: 10_000 });
+    await target.click();
+    const bulb = this.page.locator('.lightBulbWidget:visible, .codicon-lightbulb-autofix:visible, .codicon-lightbulb:visible').first();
+    const shown = await bulb.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
+    if (!shown) return [];
+    await bulb.click({ force: true });
+    const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    return (await menu.locator('.monaco-list-row.action').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Clicks the action whose title contains `title` in the open code action menu. */
+  async chooseAction(title: string | RegExp): Promise<void> {
+    const row = this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
+    await this.page.locator('.action-widget:not(.action-list-submenu-panel)').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  }
+
+  /** Waits for a notification toast whose text matches and returns that text. */
+  async waitForNotification(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+    const texts = await waitFor(`a notification matching ${pattern}`, () => this.notifications(), (all) => all.some((t) => pattern.test(t)), timeoutMs);
+    return texts.find((t) => pattern.test(t))!;
   }
 
   /** The text of the editor's status bar language indicator, e.g. "YAML". */
