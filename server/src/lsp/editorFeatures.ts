@@ -74,7 +74,7 @@ export const SHOW_RULE_DOCS_COMMAND = 'mendixEmail.showRuleDocumentation';
 
 export const editorCapabilities: ServerCapabilities = {
   hoverProvider: true,
-  completionProvider: { triggerCharacters: ['.', '_', ':', '=', ' '], resolveProvider: false },
+  completionProvider: { triggerCharacters: ['.', '_', '=', '"'], resolveProvider: false },
   codeLensProvider: { resolveProvider: false },
   executeCommandProvider: { commands: [SHOW_RULE_DOCS_COMMAND] },
 };
