@@ -18,8 +18,10 @@ const RUNS = Number(arg('--runs', 7));
 const FILES = Number(arg('--files', 1000));
 const LINES = 200;
 const jsonOut = arg('--json', undefined);
+/** --keep DIR: generate the files into DIR and leave them (for profiling); nothing is timed */
+const keep = arg('--keep', undefined);
 
-const cli = join(root, 'dist', 'cli.js');
+const cli = process.env.MENDIX_EMAIL_CLI ?? join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `node esbuild.mjs --production` (or npm run bench) first');
   process.exit(1);
@@ -176,6 +178,14 @@ function time(args, cwd) {
   const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
   return { elapsed, status: result.status, stderr: result.stderr };
+}
+
+if (keep) {
+  mkdirSync(keep, { recursive: true });
+  generate(keep);
+  writeFileSync(join(keep, 'floor.mjs'), floorScript);
+  console.log(`generated ${FILES} files in ${keep}`);
+  process.exit(0);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mendix-email-bench-cli-'));

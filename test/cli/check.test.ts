@@ -199,19 +199,23 @@ describe('mendix-email check', () => {
   });
 });
 
-describe('mendix-email check: declarations of the app a file belongs to', () => {
-  it('unknown-constant with the nearest model/metadata.json above the file, and none for another app', async () => {
+describe('mendix-email check: declarations', () => {
+  it('unknown-constant with the model declarations under the working directory, as the editor has them in its workspace', async () => {
     ensureBuilt();
     const dir = makeTree(TWO_APPS);
     try {
-      const findings = parseJsonReport(await runCli(['check', '--offline', '--format', 'json'], dir));
+      const findings = parseJsonReport(await runCli(['check', '--offline', '--format', 'json', 'app-a'], dir));
       const unknown = findings.filter((f) => f.ruleId === 'unknown-constant');
-      assert.deepEqual(
-        unknown.map((f) => `${f.file}:${f.line}`),
-        ['app-a/deploy/m2ee.yaml:4'],
-        JSON.stringify(findings),
-      );
+      assert.deepEqual(unknown.map((f) => `${f.file}:${f.line}`), ['app-a/deploy/m2ee.yaml:4'], JSON.stringify(findings));
       assert.match(unknown[0].message, /Mail\.SMTPPort/, 'suggests the declared name');
+      // without a model anywhere in the workspace the rule has nothing to judge by
+      const alone = makeTree({ 'm2ee.yaml': TWO_APPS['app-a/deploy/m2ee.yaml'] });
+      try {
+        const none = parseJsonReport(await runCli(['check', '--offline', '--format', 'json'], alone));
+        assert.equal(none.filter((f) => f.ruleId === 'unknown-constant').length, 0);
+      } finally {
+        removeTree(alone);
+      }
     } finally {
       removeTree(dir);
     }

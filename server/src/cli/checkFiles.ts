@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import type { CheckOptions, CheckResult, LoadedProjectConfig } from '../core/settings';
 import type { Finding, SeveritySetting, Target } from '../core/types';
 import { checkDocument } from '../engine/check';
-import { loadProjectConfigFor } from '../config/projectConfig';
 import { describeFsError, type FileProblem } from './findFiles';
 import type { DeclarationIndex } from './declarations';
+import type { ProjectConfigs } from './projectConfigs';
 import { GitTracking } from './gitTracking';
 
 export interface CheckFilesOptions {
@@ -19,12 +19,17 @@ export interface CheckFilesOptions {
   rules: Record<string, SeveritySetting>;
   /** finds the declarations (metadata.json, Constants.java) of each file's app */
   declarations: DeclarationIndex;
+  /** finds each file's .mendix-email.json (when there is no --config) */
+  configs: ProjectConfigs;
+  /** keep what the DNS checks need (false with --offline) */
+  keepForOnline: boolean;
 }
 
+/** What the DNS checks need of a checked file (not its text: a big run must not hold every file). */
 export interface CheckedFile {
   path: string;
-  text: string;
-  result: CheckResult;
+  settings: CheckResult['settings'];
+  suppressions: CheckResult['read']['suppressions'];
   /** the config that applied (after --rule), for the online checks */
   projectConfig?: LoadedProjectConfig;
   /** what checkDocument was given; the online checks take the same */
@@ -32,7 +37,10 @@ export interface CheckedFile {
 }
 
 export interface CheckFilesOutcome {
+  /** files with DNS work to do (only when keepForOnline) */
   checked: CheckedFile[];
+  /** how many files were settings files and were checked */
+  filesChecked: number;
   /** absolute path → findings */
   findings: Map<string, Finding[]>;
   problems: FileProblem[];
@@ -41,7 +49,7 @@ export interface CheckFilesOutcome {
 }
 
 export function checkFiles(files: readonly string[], options: CheckFilesOptions): CheckFilesOutcome {
-  const outcome: CheckFilesOutcome = { checked: [], findings: new Map(), problems: [], configsWithProblems: [] };
+  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [] };
   const git = new GitTracking();
   const seenConfigs = new Set<string>();
   const withCliRules = new Map<LoadedProjectConfig, LoadedProjectConfig>();
@@ -52,7 +60,7 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
       outcome.problems.push({ path, message: text.error });
       continue;
     }
-    const found = options.explicitConfig ?? loadProjectConfigFor(path);
+    const found = options.explicitConfig ?? options.configs.for(path);
     if (found && found.problems.length && !seenConfigs.has(found.file)) {
       seenConfigs.add(found.file);
       outcome.configsWithProblems.push(found);
@@ -76,7 +84,10 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
       continue;
     }
     if (!result) continue; // not a settings file after all (a YAML file of another kind)
-    outcome.checked.push({ path, text, result, projectConfig, options: checkOptions });
+    outcome.filesChecked++;
+    if (options.keepForOnline && result.settings.length > 0 && projectConfig?.config.online !== false) {
+      outcome.checked.push({ path, settings: result.settings, suppressions: result.read.suppressions, projectConfig, options: checkOptions });
+    }
     outcome.findings.set(path, [...result.findings]);
   }
   return outcome;

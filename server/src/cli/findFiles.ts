@@ -5,6 +5,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ancestorLayers, findGitRoot, isIgnored, readIgnoreLayer, type IgnoreLayer } from './gitignore';
 import { mightBeSettingsFile } from './fileNames';
+import type { FolderContents } from './folders';
 
 export interface FileProblem {
   /** absolute path */
@@ -23,7 +24,7 @@ export interface FoundFiles {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export function findFiles(paths: readonly string[], cwd: string): FoundFiles {
+export function findFiles(paths: readonly string[], cwd: string, folders?: FolderContents): FoundFiles {
   const files = new Set<string>();
   const explicit = new Set<string>();
   const problems: FileProblem[] = [];
@@ -39,7 +40,7 @@ export function findFiles(paths: readonly string[], cwd: string): FoundFiles {
     }
     if (stats.isDirectory()) {
       const gitRoot = findGitRoot(path);
-      walk(path, ancestorLayers(path, gitRoot), files, problems);
+      walk(path, ancestorLayers(path, gitRoot), files, problems, folders);
     } else {
       // A file named on the command line is checked even if .gitignore lists it (as ESLint does).
       files.add(path);
@@ -49,7 +50,7 @@ export function findFiles(paths: readonly string[], cwd: string): FoundFiles {
   return { files: [...files].sort(), explicit, problems };
 }
 
-function walk(root: string, rootLayers: IgnoreLayer[], files: Set<string>, problems: FileProblem[]): void {
+function walk(root: string, rootLayers: IgnoreLayer[], files: Set<string>, problems: FileProblem[], folders?: FolderContents): void {
   const stack: { dir: string; layers: IgnoreLayer[] }[] = [{ dir: root, layers: rootLayers }];
   while (stack.length) {
     const { dir, layers: parentLayers } = stack.pop()!;
@@ -60,6 +61,7 @@ function walk(root: string, rootLayers: IgnoreLayer[], files: Set<string>, probl
       problems.push({ path: dir, message: describeFsError(error, 'cannot read folder') });
       continue;
     }
+    folders?.record(dir, entries);
     const own = entries.some((e) => e.name === '.gitignore') ? readIgnoreLayer(dir) : undefined;
     const layers = own ? [...parentLayers, own] : parentLayers;
 

@@ -17,7 +17,7 @@ export interface OnlineOutcome {
 export async function addOnlineFindings(outcome: CheckFilesOutcome, options: CheckCommandOptions): Promise<OnlineOutcome> {
   const resolvers = new Map<string, DnsResolver>();
   const couldNotCheck: CouldNotCheck[] = [];
-  const queue = outcome.checked.filter((file) => file.projectConfig?.config.online !== false && file.result.settings.length > 0);
+  const queue = [...outcome.checked];
 
   const resolverFor = (file: CheckedFile): DnsResolver => {
     const servers = options.dnsServers.length ? options.dnsServers : (file.projectConfig?.config.dns?.servers ?? []);
@@ -32,11 +32,11 @@ export async function addOnlineFindings(outcome: CheckFilesOutcome, options: Che
 
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
-      const result = await checkOnline(file.result.settings, {
+      const result = await checkOnline(file.settings, {
         resolver: resolverFor(file),
         online: true,
         options: file.options,
-        suppressions: file.result.read.suppressions,
+        suppressions: file.suppressions,
       });
       if (result.findings.length) outcome.findings.get(file.path)?.push(...result.findings);
       couldNotCheck.push(...result.couldNotCheck);

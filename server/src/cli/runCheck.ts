@@ -7,6 +7,8 @@ import type { Finding } from '../core/types';
 import { parseCheckArgs, UsageError, type CheckCommandOptions } from './args';
 import { checkFiles } from './checkFiles';
 import { DeclarationIndex } from './declarations';
+import { FolderContents } from './folders';
+import { ProjectConfigs } from './projectConfigs';
 import { findFiles, type FileProblem } from './findFiles';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -48,12 +50,15 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     explicitConfig = loaded;
   }
 
-  const found = findFiles(options.paths, io.cwd);
+  const folders = new FolderContents();
+  const found = findFiles(options.paths, io.cwd, folders);
   const outcome = checkFiles(found.files, {
     explicitConfig,
     defaultTarget: options.target,
     rules: options.rules,
-    declarations: new DeclarationIndex(),
+    declarations: new DeclarationIndex(io.cwd),
+    configs: new ProjectConfigs(folders),
+    keepForOnline: !options.offline,
   });
   if (!options.offline) {
     const online = await addOnlineFindings(outcome, options);
@@ -80,7 +85,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const report: Report = {
     findings: toReported(outcome.findings, io.cwd, options.quiet),
     problems,
-    filesChecked: outcome.checked.length,
+    filesChecked: outcome.filesChecked,
     rules: options.format === 'sarif' ? ruleCatalog().map((r) => ({ ...r, helpMarkdown: ruleHelpMarkdown(r) })) : ruleCatalog(),
     cwd: io.cwd,
     toolVersion: CLI_VERSION,

@@ -1,6 +1,6 @@
 // Fixture trees shared by more than one CLI test file.
 
-/** Two apps in one repository: each settings file meets its own app's model only. */
+/** Two apps in one repository, one with a model (model/metadata.json) and one without. */
 export const TWO_APPS: Record<string, string> = {
   'app-a/model/metadata.json': JSON.stringify({
     Constants: [
