@@ -46,7 +46,12 @@ function kindFromRawText(text: string): FileKind | undefined {
   return undefined;
 }
 
+/** Words one of which every Mendix settings document contains; without any, no need to parse. */
+const MENDIX_MARKERS = /mxruntime|applications|services|MendixApp|MX_|CONSTANTS|DTAP_MODE/;
+
 export function readYamlFile(ctx: ReadContext, kindByName: FileKind | undefined): YamlReadResult | undefined {
+  // random YAML (CI workflows, Helm values…) is common in a workspace: skip it without parsing
+  if (!kindByName && !MENDIX_MARKERS.test(ctx.text)) return undefined;
   // uniqueKeys off: a duplicate key is a finding (constant-overridden), not a parse failure
   const docs = parseAllDocuments(ctx.text, { uniqueKeys: false, prettyErrors: false, strict: false });
   const list: Document[] = Array.isArray(docs) ? docs : [];
