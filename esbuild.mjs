@@ -20,6 +20,9 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The SMTP core (nodemailer) runs in the extension host but is loaded only when a test
+  // send starts, so activation does not pay for it and a password never crosses LSP.
+  { entryPoints: ['server/src/smtp/index.ts'], outfile: 'dist/smtp.js' },
 ];
 
 for (const build of builds) {
