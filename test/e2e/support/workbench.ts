@@ -107,15 +107,20 @@ export class Workbench {
     return found;
   }
 
-  /** Waits for an input box or quick pick (optionally one whose prompt/placeholder contains `prompt`). */
+  /** Waits for an input box or quick pick (optionally one whose title/prompt/placeholder matches `prompt`);
+   * an error notification that appears meanwhile fails at once with its text. */
   async waitForInput(prompt?: string | RegExp, timeoutMs = 20_000): Promise<string> {
-    return waitFor(`an input box${prompt ? ` asking ${prompt}` : ''}`, async () => {
-      if (!(await this.quickInput().isVisible())) return '';
-      const message = (await this.quickInput().locator('.quick-input-message').textContent().catch(() => '')) ?? '';
-      const placeholder = (await this.quickInput().locator('input').first().getAttribute('placeholder')) ?? '';
-      const title = (await this.quickInput().locator('.quick-input-title').textContent().catch(() => '')) ?? '';
-      return `${title} | ${placeholder} | ${message}`;
-    }, (text) => text !== '' && (!prompt || (typeof prompt === 'string' ? text.toLowerCase().includes(prompt.toLowerCase()) : prompt.test(text))), timeoutMs);
+    const matches = (text: string) => text !== '' && (!prompt || (typeof prompt === 'string' ? text.toLowerCase().includes(prompt.toLowerCase()) : prompt.test(text)));
+    const seen = await waitFor(`an input box${prompt ? ` asking ${prompt}` : ''}`, async () => {
+      const errors = await this.page.locator('.notifications-toasts .notification-list-item:has(.codicon-error)').allTextContents();
+      if (!(await this.quickInput().isVisible())) return { input: '', errors };
+      const message = (await this.quickInput().locator('.quick-input-message').textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+      const placeholder = (await this.quickInput().locator('input').first().getAttribute('placeholder', { timeout: 1_000 }).catch(() => '')) ?? '';
+      const title = (await this.quickInput().locator('.quick-input-title').textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+      return { input: `${title} | ${placeholder} | ${message}`, errors };
+    }, (v) => matches(v.input) || v.errors.length > 0, timeoutMs);
+    if (!matches(seen.input)) throw new Error(`instead of an input box${prompt ? ` asking ${prompt}` : ''}, VS Code showed: ${seen.errors.join(' / ')}`);
+    return seen.input;
   }
 
   /** Types an answer into the open input box (replacing any default) and presses Enter. */
