@@ -254,6 +254,7 @@ describe('mendix-email check: exit codes and --max-warnings', () => {
     assert.equal(over.status, 1);
     assert.match(over.stderr, new RegExp(`${count} warnings, more than --max-warnings ${count - 1}`));
     assert.equal((await runCli(['check', '--offline', '--max-warnings', '0', '--quiet'], warnings)).status, 0, '--quiet drops warnings');
+    assert.equal((await runCli(['check', '--offline', '--max-warnings', '-1'], warnings)).status, 0, '-1: no limit, as in ESLint');
   });
 
   it('bad usage exits 2 with a message on stderr', async () => {

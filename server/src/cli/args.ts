@@ -35,10 +35,18 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function parseCheckArgs(argv: string[]): CheckCommandOptions {
+  // `--max-warnings -1` (ESLint's "no limit") would read as an option to parseArgs
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--max-warnings' && argv[i + 1] === '-1') {
+      args.push('--max-warnings=-1');
+      i++;
+    } else args.push(argv[i]);
+  }
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args,
       allowPositionals: true,
       strict: true,
       options: {
