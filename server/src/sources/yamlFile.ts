@@ -46,6 +46,18 @@ function kindFromRawText(text: string): FileKind | undefined {
   return undefined;
 }
 
+/**
+ * The yaml library's message without position (the range says it) and without any piece of
+ * the file it quotes: the quoted text could be a password.
+ */
+export function describeYamlError(raw: string): string {
+  let message = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const quoted = message.search(/: ["']/);
+  if (quoted >= 0) message = message.slice(0, quoted);
+  if (message.startsWith('Block scalar header includes extra characters')) message = 'Block scalar header includes extra characters';
+  return message.replace(/[.:\s]+$/, '');
+}
+
 /** Words one of which every Mendix settings document contains; without any, no need to parse. */
 const MENDIX_MARKERS = /mxruntime|applications|services|MendixApp|MX_|CONSTANTS|DTAP_MODE/;
 
@@ -85,7 +97,7 @@ export function readYamlFile(ctx: ReadContext, kindByName: FileKind | undefined)
   const isTemplate = ctx.text.includes('{{');
   if (firstError && !isTemplate) {
     const [start, end] = firstError.pos;
-    const message = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const message = describeYamlError(firstError.message);
     ctx.syntaxError(
       [start, Math.max(end, start)],
       `YAML syntax error: ${message}. The rest of the file is checked where it can be read.`,

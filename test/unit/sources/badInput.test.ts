@@ -136,3 +136,12 @@ test('every prefix of every fixture reads without an internal error, all ranges 
     }
   }
 });
+
+test('a YAML syntax error message never quotes the file (it could hold a password)', () => {
+  const text = 'mxruntime:\n  MicroflowConstants:\n    Mail.SMTPPassword: "hunter2-secret\n  ]: x\n';
+  const result = readSettingsFile('/p/m2ee.yaml', text)!;
+  assert.equal(result.problems.length, 1);
+  assert.doesNotMatch(result.problems[0].message, /hunter2/);
+  const header = readSettingsFile('/p/m2ee.yaml', 'mxruntime:\n  A: |x hunter2\n    b\n')!;
+  for (const p of header.problems) assert.doesNotMatch(p.message, /hunter2/);
+});
