@@ -1,0 +1,3 @@
+export declare const root: string;
+export declare const suiteBundle: string;
+export declare function buildSuite(): Promise<string>;
