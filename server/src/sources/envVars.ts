@@ -1,6 +1,7 @@
 // Environment variables as the Mendix buildpacks read them (Cloud Foundry, Docker,
 // Kubernetes, .env): `MX_<Module>_<Constant>` sets one constant, `CONSTANTS` holds a JSON
-// object of them, `DTAP_MODE` says the app's mode. Everything else is not ours.
+// object of them, `DTAP_MODE` (or `DEVELOPMENT_MODE=true` → D) says the app's mode.
+// Everything else is not ours.
 import type { Scope } from '../core/types';
 import { makeAssignment, type ValueInfo } from './assignments';
 import type { ReadContext, Span } from './context';
@@ -62,9 +63,14 @@ export function constantNameCandidates(key: string): string[] {
   return names;
 }
 
+/** true for the variables that set constants: what makes a Kubernetes resource ours. */
+export function isConstantEnvName(key: string): boolean {
+  return key.startsWith('MX_') || key === 'CONSTANTS';
+}
+
 /** true for the variables this reader turns into something. */
 export function isMendixEnvName(key: string): boolean {
-  return key.startsWith('MX_') || key === 'CONSTANTS' || key === 'DTAP_MODE';
+  return key.startsWith('MX_') || key === 'CONSTANTS' || key === 'DTAP_MODE' || key === 'DEVELOPMENT_MODE';
 }
 
 /** Add what one environment variable means for the scope. */
@@ -90,6 +96,13 @@ export function readEnvEntry(ctx: ReadContext, scope: Scope, entry: EnvEntry): v
   }
   if (key === 'DTAP_MODE') {
     if (value.valueKind === 'literal' && value.span) scope.dtapMode = { value: value.value, range: ctx.range(value.span) };
+    return;
+  }
+  if (key === 'DEVELOPMENT_MODE') {
+    // the buildpacks run the app in DTAP mode D when DEVELOPMENT_MODE is true
+    if (value.valueKind === 'literal' && value.span && value.value.toLowerCase() === 'true' && !scope.dtapMode) {
+      scope.dtapMode = { value: 'D', range: ctx.range(value.span) };
+    }
     return;
   }
   if (!key.startsWith('MX_')) return;

@@ -5,7 +5,7 @@ import type { Document, Node } from 'yaml';
 import { isMap, isScalar, type Scalar } from 'yaml';
 import type { Scope } from '../core/types';
 import type { ReadContext } from './context';
-import { isMendixEnvName, readEnvEntry } from './envVars';
+import { isConstantEnvName, isMendixEnvName, readEnvEntry } from './envVars';
 import { newScope } from './scopes';
 import { readEnvMap } from './yamlEnv';
 import { keyText, textSpanOf, pairOf, seqItems, spanOf, stringOf, valueOf, yamlValue } from './yamlNodes';
@@ -20,15 +20,17 @@ function podSpec(kind: string, contents: unknown): unknown {
 }
 
 function hasMendixKey(map: unknown): boolean {
-  return isMap(map) && map.items.some((p) => { const k = keyText(p); return k !== undefined && isMendixEnvName(k); });
+  return isMap(map) && map.items.some((p) => { const k = keyText(p); return k !== undefined && isConstantEnvName(k); });
 }
 
 function readContainer(ctx: ReadContext, doc: Document, resource: string, container: unknown): Scope | undefined {
   const env = pairOf(container, 'env');
   const items = seqItems(env?.value);
+  // a container is ours when it sets a constant; then its DTAP variables count too
+  if (!items.some((item) => isConstantEnvName(stringOf(item, 'name') ?? ''))) return undefined;
   const relevant = items.filter((item) => isMendixEnvName(stringOf(item, 'name') ?? ''));
   const span = spanOf(container as Node);
-  if (!relevant.length || !span || !env) return undefined;
+  if (!span || !env) return undefined;
   const containerName = stringOf(container, 'name');
   const scope = newScope(ctx, `${resource} / container ${containerName ?? '?'}`, 'kubernetes', span, spanOf(env.key as Node) ?? span);
   for (const item of relevant) {

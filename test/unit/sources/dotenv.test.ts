@@ -88,3 +88,11 @@ test('.env: CRLF line endings keep exact ranges', () => {
     assert.ok(slice(text, a.valueRange) === a.value || a.valueKind === 'reference' || a.channel === 'constants-json', a.name);
   }
 });
+
+test('.env: DEVELOPMENT_MODE=true means DTAP mode D (buildpack behaviour)', () => {
+  const text = 'DEVELOPMENT_MODE=true\nMX_Mail_Host=h\n';
+  const scope = readSettingsFile('/p/.env', text)!.scopes[0];
+  assert.equal(scope.dtapMode?.value, 'D');
+  assert.equal(slice(text, scope.dtapMode!.range), 'true');
+  assert.equal(readSettingsFile('/p/.env', 'DEVELOPMENT_MODE=false\n')!.scopes[0].dtapMode, undefined);
+});

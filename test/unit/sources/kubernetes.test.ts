@@ -94,3 +94,11 @@ test('Helm templates: `{{ … }}` values are references and template syntax is n
   assert.equal(assignments[0].name, 'Mail.SMTPHost');
   assert.equal(assignments[0].valueKind, 'reference');
 });
+
+test('Kubernetes: DTAP variables alone do not make a resource ours', () => {
+  const deployment =
+    'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          env:\n            - name: DEVELOPMENT_MODE\n              value: "true"\n';
+  assert.equal(readSettingsFile('/p/deploy.yaml', deployment), undefined);
+  const withMx = deployment + '            - name: MX_Mail_Host\n              value: h\n';
+  assert.equal(readSettingsFile('/p/deploy.yaml', withMx)?.scopes[0].dtapMode?.value, 'D');
+});
