@@ -222,6 +222,29 @@ describe('mendix-email check: declarations', () => {
   });
 });
 
+describe('mendix-email check: worker threads', () => {
+  it('a run split over workers reports exactly what one thread does (findings, unreadable files, config problems, exit code)', async () => {
+    ensureBuilt();
+    const files: Record<string, string> = { ...TREE, ...TWO_APPS, 'bad-config/.mendix-email.json': '{ "target": "mars" }', 'bad-config/.env': ENV_WARNINGS };
+    for (let i = 0; i < 12; i++) files[`many/app-${i}/.env`] = i % 2 ? ENV_LOCALHOST : ENV_WARNINGS;
+    const dir = makeTree(files);
+    symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'many', 'm2ee.yaml'));
+    try {
+      const one = await runCli(['check', '--offline', '--format', 'json'], dir, { MENDIX_EMAIL_WORKERS: '0' });
+      const three = await runCli(['check', '--offline', '--format', 'json'], dir, { MENDIX_EMAIL_WORKERS: '3' });
+      assert.equal(one.status, 2, one.stderr);
+      assert.equal(three.status, one.status);
+      assert.ok(parseJsonReport(one).length > 20);
+      assert.deepEqual(parseJsonReport(three), parseJsonReport(one));
+      assert.deepEqual(three.stderr.split('\n').sort(), one.stderr.split('\n').sort());
+      const text = await runCli(['check', '--offline'], dir, { MENDIX_EMAIL_WORKERS: '2' });
+      assert.match(text.stdout, /in 18 files checked, 1 could not be read/);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
 describe('mendix-email check: exit codes and --max-warnings', () => {
   let clean: string;
   let warnings: string;

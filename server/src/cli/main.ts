@@ -3,6 +3,7 @@
 // `check` starts fast.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import type { CliIo } from './io';
 import { MAIN_HELP } from './help';
 import { CLI_VERSION } from './version';
@@ -51,7 +52,10 @@ function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
-if (require.main === module) {
+if (!isMainThread && (workerData as { mendixEmailCheck?: boolean } | undefined)?.mendixEmailCheck) {
+  // this bundle started as a check worker (parallel.ts): check its share of the files
+  (require('./parallel') as typeof import('./parallel')).runAsCheckWorker();
+} else if (require.main === module) {
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       // exitCode rather than exit(): a large report piped to another program must flush first.

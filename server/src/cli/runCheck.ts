@@ -5,10 +5,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { LoadedProjectConfig } from '../core/settings';
 import type { Finding } from '../core/types';
 import { parseCheckArgs, UsageError, type CheckCommandOptions } from './args';
-import { checkFiles } from './checkFiles';
-import { DeclarationIndex } from './declarations';
 import { FolderContents } from './folders';
-import { ProjectConfigs } from './projectConfigs';
+import { checkHere, checkInWorkers, workersFor, type RunSettings } from './parallel';
 import { findFiles, type FileProblem } from './findFiles';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -52,14 +50,19 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
 
   const folders = new FolderContents();
   const found = findFiles(options.paths, io.cwd, folders);
-  const outcome = checkFiles(found.files, {
-    explicitConfig,
+  const settings: RunSettings = {
+    cwd: io.cwd,
+    configPath: options.config ? resolve(io.cwd, options.config) : undefined,
     defaultTarget: options.target,
     rules: options.rules,
-    declarations: new DeclarationIndex(io.cwd),
-    configs: new ProjectConfigs(folders),
     keepForOnline: !options.offline,
-  });
+  };
+  // workers run the bundle itself (dist/cli.js); from the TypeScript sources everything stays here
+  const workers = __filename.endsWith('.js') ? workersFor(found.files.length, io.env) : 0;
+  const outcome =
+    workers > 1
+      ? await checkInWorkers(found.files, settings, workers, __filename)
+      : checkHere(found.files, settings, folders, explicitConfig);
   if (!options.offline) {
     const online = await addOnlineFindings(outcome, options);
     const names = [...new Set(online.couldNotCheck.map((u) => `${u.name} (${u.type}, ${u.reason})`))];

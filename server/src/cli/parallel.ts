@@ -1,0 +1,118 @@
+// A big run is split over worker threads (one per core, up to four): the readers and rules are
+// CPU work, and each file is checked on its own, so N cores check N files at once. Each worker
+// runs the same checkFiles() with its own caches; the main thread merges the outcomes. A small
+// run stays on one thread (starting a worker costs more than it saves).
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { LoadedProjectConfig } from '../core/settings';
+import type { Finding, SeveritySetting, Target } from '../core/types';
+import { checkFiles, type CheckedFile, type CheckFilesOutcome } from './checkFiles';
+import { DeclarationIndex } from './declarations';
+import { loadExplicitConfig } from './explicitConfig';
+import type { FileProblem } from './findFiles';
+import { FolderContents } from './folders';
+import { ProjectConfigs } from './projectConfigs';
+
+/** Below this many files a run stays on the main thread. */
+const FILES_FOR_WORKERS = 300;
+const MAX_WORKERS = 4;
+
+export interface RunSettings {
+  cwd: string;
+  /** --config, absolute */
+  configPath?: string;
+  defaultTarget?: Target;
+  rules: Record<string, SeveritySetting>;
+  keepForOnline: boolean;
+}
+
+interface WorkerInput {
+  mendixEmailCheck: true;
+  files: string[];
+  settings: RunSettings;
+}
+
+/** What crosses back from a worker (no functions: CheckOptions are rebuilt on the main thread). */
+interface WorkerOutput {
+  checked: Omit<CheckedFile, 'options'>[];
+  filesChecked: number;
+  findings: [string, Finding[]][];
+  problems: FileProblem[];
+  configsWithProblems: LoadedProjectConfig[];
+}
+
+/** How many workers for this many files: MENDIX_EMAIL_WORKERS=N forces N (0 or 1: none). */
+export function workersFor(fileCount: number, env: NodeJS.ProcessEnv): number {
+  const forced = env.MENDIX_EMAIL_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), fileCount);
+  if (fileCount < FILES_FOR_WORKERS) return 0;
+  return Math.min(availableParallelism(), MAX_WORKERS, Math.ceil(fileCount / 150));
+}
+
+/** Checks on this thread; the caches are shared by the whole run. */
+export function checkHere(files: readonly string[], settings: RunSettings, folders: FolderContents, explicitConfig?: LoadedProjectConfig): CheckFilesOutcome {
+  return checkFiles(files, {
+    explicitConfig,
+    defaultTarget: settings.defaultTarget,
+    rules: settings.rules,
+    declarations: new DeclarationIndex(settings.cwd),
+    configs: new ProjectConfigs(folders),
+    keepForOnline: settings.keepForOnline,
+  });
+}
+
+export async function checkInWorkers(files: readonly string[], settings: RunSettings, workers: number, bundle: string): Promise<CheckFilesOutcome> {
+  // round-robin, so each worker gets a like mix of kinds and sizes
+  const shares: string[][] = Array.from({ length: workers }, () => []);
+  files.forEach((file, i) => shares[i % workers].push(file));
+  const outputs = await Promise.all(shares.map((share) => runWorker(bundle, { mendixEmailCheck: true, files: share, settings })));
+
+  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [] };
+  const seenConfigs = new Set<string>();
+  for (const output of outputs) {
+    outcome.filesChecked += output.filesChecked;
+    for (const [path, findings] of output.findings) outcome.findings.set(path, findings);
+    outcome.problems.push(...output.problems);
+    for (const config of output.configsWithProblems) {
+      if (seenConfigs.has(config.file)) continue;
+      seenConfigs.add(config.file);
+      outcome.configsWithProblems.push(config);
+    }
+    for (const file of output.checked) {
+      // the online checks read only the severities from the options
+      outcome.checked.push({
+        ...file,
+        options: { projectConfig: file.projectConfig, defaultTarget: settings.defaultTarget, ruleSeverities: file.projectConfig ? undefined : settings.rules },
+      });
+    }
+  }
+  return outcome;
+}
+
+function runWorker(bundle: string, input: WorkerInput): Promise<WorkerOutput> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bundle, { workerData: input });
+    let output: WorkerOutput | undefined;
+    worker.once('message', (message: WorkerOutput) => (output = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (output ? resolve(output) : reject(new Error(`a check worker stopped (exit code ${code}) without a result`))));
+  });
+}
+
+/** In a worker started by checkInWorkers: check the share, post the outcome, end. Returns false elsewhere. */
+export function runAsCheckWorker(): boolean {
+  if (isMainThread || !parentPort || !(workerData as WorkerInput | undefined)?.mendixEmailCheck) return false;
+  const { files, settings } = workerData as WorkerInput;
+  const loaded = settings.configPath ? loadExplicitConfig(settings.configPath) : undefined;
+  const explicitConfig = loaded && !('error' in loaded) ? loaded : undefined;
+  const outcome = checkHere(files, settings, new FolderContents(), explicitConfig);
+  const output: WorkerOutput = {
+    checked: outcome.checked.map(({ options: _options, ...rest }) => rest),
+    filesChecked: outcome.filesChecked,
+    findings: [...outcome.findings],
+    problems: outcome.problems,
+    configsWithProblems: outcome.configsWithProblems,
+  };
+  parentPort.postMessage(output);
+  return true;
+}
