@@ -37,19 +37,21 @@ function looksBinary(text: string): boolean {
 }
 
 function read(path: string, text: string, byName: NameClass): ReadResult | undefined {
-  const ctx = new ReadContext(path, text);
   const nameKind = kindByName(byName);
-  if (looksBinary(text)) {
+  if (looksBinary(text) || text.length > MAX_TEXT_LENGTH) {
     if (!nameKind) return undefined;
-    ctx.syntaxError([0, 0], 'This is not a text file (it contains NUL bytes), so it cannot be checked.');
-    return emptyResult(nameKind, ctx);
-  }
-  if (text.length > MAX_TEXT_LENGTH) {
-    if (!nameKind) return undefined;
+    // the problem sits at 0:0, so no line index of the whole text is needed
+    const ctx = new ReadContext(path, '');
     const mb = (text.length / 1024 / 1024).toFixed(1);
-    ctx.syntaxError([0, 0], `This file is too large to check (${mb} MB; the limit is ${MAX_TEXT_LENGTH / 1024 / 1024} MB).`);
+    ctx.syntaxError(
+      [0, 0],
+      looksBinary(text)
+        ? 'This is not a text file (it contains NUL bytes), so it cannot be checked.'
+        : `This file is too large to check (${mb} MB; the limit is ${MAX_TEXT_LENGTH / 1024 / 1024} MB).`,
+    );
     return emptyResult(nameKind, ctx);
   }
+  const ctx = new ReadContext(path, text);
   let kind: FileKind;
   let scopes: Scope[] = [];
   let declarations: ReadResult['declarations'] = [];
