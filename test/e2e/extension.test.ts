@@ -52,6 +52,13 @@ test('the Problems panel lists port 25 on Mendix Cloud and the noreply sender wi
   const expected = expectedFindings(FIXTURE, FILE);
   assert.ok(expected.some((f) => f.ruleId === 'port-25-on-mendix-cloud') && expected.some((f) => f.ruleId === 'sender-noreply'), 'fixture must produce both findings');
 
+  // the squiggles first, before the Problems panel takes half the window
+  await waitFor('error and warning squiggles in the editor', async () => ({
+    errors: await workbench.page.locator('.editor-instance .squiggly-error').count(),
+    warnings: await workbench.page.locator('.editor-instance .squiggly-warning').count(),
+  }), (n) => n.errors > 0 && n.warnings > 0, 90_000);
+  keepForReadme(await workbench.screenshot('squiggles'), 'squiggles');
+
   const problems = await waitFor('both findings in the Problems panel', () => workbench.readProblems(),
     (ps) => has(ps, 'port-25-on-mendix-cloud') && has(ps, 'sender-noreply'), 90_000);
 
@@ -88,7 +95,7 @@ test('the light bulb quick fix sets port 587 and the error goes away', { timeout
   }
   await workbench.openFile(FILE);
   const actions = await workbench.openLightBulb('Mail.SMTPPort', '25');
-  await workbench.screenshot('quick-fix-menu');
+  keepForReadme(await workbench.screenshot('quick-fix-menu'), 'quick-fix-menu');
   assert.ok(actions.some((a) => /587/.test(a)), `the light bulb offers the port fix; offered: ${JSON.stringify(actions)}`);
   await workbench.chooseAction(/587/);
   const text = await waitFor('the editor to say 587', () => workbench.editorText(), (t) => /Mail\.SMTPPort: 587/.test(t), 20_000);
