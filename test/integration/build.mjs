@@ -17,6 +17,8 @@ export async function buildSuite() {
     external: ['vscode'],
     sourcemap: 'inline',
     logLevel: 'warning',
+    // Mocha's parallel mode (worker files found by require.resolve) is never used here
+    logOverride: { 'require-resolve-not-external': 'silent' },
   });
   return suiteBundle;
 }
