@@ -142,7 +142,11 @@ test('model/metadata.json in the workspace declares the constants: unknown-const
   const path = other.write('deploy/.env', text);
   const second = await LspClient.start({ root: other.root, settings: {} });
   try {
-    const published = await second.open(path, text, 'dotenv');
+    await second.open(path, text, 'dotenv');
+    // the declarations are found by a background walk, which re-checks the open files
+    const hasUnknown = () => second.diagnostics.get(second.uriOf(path))?.diagnostics.some((d) => d.code === 'unknown-constant') === true;
+    await second.until(hasUnknown, 'a re-check with the declarations');
+    const published = second.diagnostics.get(second.uriOf(path))!;
     const unknown = published.diagnostics.filter((d) => d.code === 'unknown-constant');
     assert.equal(unknown.length, 1, JSON.stringify(published.diagnostics.map((d) => [d.code, d.message])));
     assert.match(messageOf(unknown[0]), /did you mean Mail\.SMTPHost\?/);

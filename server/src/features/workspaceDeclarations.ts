@@ -2,9 +2,12 @@
 // `javasource/<module>/proxies/constants/Constants.java` anywhere in the workspace: they feed
 // `unknown-constant`, completion and hover. Files are found by a bounded walk of each workspace
 // folder (again after `rescan()`, e.g. when such a file is created or deleted) and re-read when
-// their modification time changes. The walk is repeated at most every few seconds, so a
-// new file is found without a file watcher.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// their modification time changes. The walk runs in the background (a check never waits for
+// it): the first check of a workspace sees no declarations, and `onChange` asks for re-checks
+// once the walk has found some. It is repeated every half minute, so a new file is found
+// without a file watcher.
+import { readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ConstantDeclaration } from '../core/types';
 import { readSettingsFile } from '../sources/index';
@@ -22,14 +25,14 @@ export function isDeclarationFile(path: string): boolean {
   return false;
 }
 
-export function findDeclarationFiles(root: string): string[] {
+export async function findDeclarationFiles(root: string): Promise<string[]> {
   const found: string[] = [];
   let visited = 0;
-  const walk = (folder: string, depth: number) => {
+  const walk = async (folder: string, depth: number): Promise<void> => {
     if (depth > MAX_DEPTH || visited > MAX_ENTRIES) return;
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = readdirSync(folder, { withFileTypes: true });
+      entries = await readdir(folder, { withFileTypes: true });
     } catch {
       return;
     }
@@ -37,11 +40,11 @@ export function findDeclarationFiles(root: string): string[] {
       if (++visited > MAX_ENTRIES) return;
       const path = join(folder, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(path, depth + 1);
+        if (!SKIP_DIRS.has(e.name)) await walk(path, depth + 1);
       } else if (e.isFile() && isDeclarationFile(path)) found.push(path);
     }
   };
-  walk(root, 0);
+  await walk(root, 0);
   return found.sort();
 }
 
@@ -51,33 +54,75 @@ interface CachedFile {
   declarations: ConstantDeclaration[];
 }
 
-const RESCAN_AFTER_MS = 5_000;
+const RESCAN_AFTER_MS = 30_000;
+
+interface FileList {
+  list: string[];
+  at: number;
+  scanning?: Promise<void>;
+}
 
 export class WorkspaceDeclarations {
-  private readonly files = new Map<string, { list: string[]; at: number }>();
+  private readonly files = new Map<string, FileList>();
   private readonly cache = new Map<string, CachedFile>();
   private readonly combined = new Map<string, { parts: ConstantDeclaration[][]; all: ConstantDeclaration[] }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    /** called when a walk found a different set of files (re-check the open documents) */
+    private readonly onChange: () => void = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** Forget the file lists (a declaration file was created or deleted). */
+  /** Walk again on the next request (a declaration file was created or deleted). */
   rescan(): void {
-    this.files.clear();
+    for (const entry of this.files.values()) entry.at = -Infinity;
   }
 
-  /** Every declaration found under a workspace folder: the same array while nothing changed (rules cache by it). */
+  /** Resolves when no walk is running (for tests). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.files.values()].map((e) => e.scanning));
+  }
+
+  /** Every declaration known under a workspace folder now: the same array while nothing changed (rules cache by it). */
   declarationsFor(root: string): ConstantDeclaration[] {
     let entry = this.files.get(root);
-    if (!entry || this.now() - entry.at > RESCAN_AFTER_MS) {
-      entry = { list: findDeclarationFiles(root), at: this.now() };
+    if (!entry) {
+      entry = { list: [], at: -Infinity };
       this.files.set(root, entry);
     }
+    if (!entry.scanning && this.now() - entry.at > RESCAN_AFTER_MS) this.scan(root, entry);
     const parts = entry.list.map((file) => this.read(file));
     const previous = this.combined.get(root);
     if (previous && previous.parts.length === parts.length && previous.parts.every((p, i) => p === parts[i])) return previous.all;
     const all = parts.flat();
     this.combined.set(root, { parts, all });
     return all;
+  }
+
+  private scan(root: string, entry: FileList): void {
+    entry.at = this.now();
+    entry.scanning = findDeclarationFiles(root)
+      .then((list) => {
+        const changed = list.length !== entry.list.length || list.some((f, i) => f !== entry.list[i]);
+        // a file edited outside the editor: the next check reads it again, so ask for one
+        const edited = !changed && list.some((f) => this.isStale(f));
+        entry.list = list;
+        if (changed || edited) this.onChange();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        entry.scanning = undefined;
+      });
+  }
+
+  private isStale(file: string): boolean {
+    const cached = this.cache.get(file);
+    try {
+      const stat = statSync(file);
+      return !cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size;
+    } catch {
+      return cached !== undefined;
+    }
   }
 
   private read(file: string): ConstantDeclaration[] {

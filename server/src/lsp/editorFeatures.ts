@@ -30,15 +30,19 @@ function loadFeatures(): Features {
 type DeclarationsModule = typeof import('../features/workspaceDeclarations');
 let workspaceDeclarations: InstanceType<DeclarationsModule['WorkspaceDeclarations']> | undefined;
 
-/** The model's declared constants for a file: metadata.json / Constants.java anywhere in its workspace folder. */
-export function declarationsProvider(folders: WorkspaceFolders): (path: string) => ConstantDeclaration[] {
+/**
+ * The model's declared constants for a file: metadata.json / Constants.java anywhere in its
+ * workspace folder. Found by a background walk; `changed` re-checks the open documents when
+ * the walk finds other files than before.
+ */
+export function declarationsProvider(folders: WorkspaceFolders, changed: () => void = () => undefined): (path: string) => ConstantDeclaration[] {
   return (path) => {
     const root = folders.rootOf(path);
     if (!root) return [];
     if (!workspaceDeclarations) {
       /* eslint-disable-next-line @typescript-eslint/no-require-imports */
       const { WorkspaceDeclarations } = require('../features/workspaceDeclarations') as DeclarationsModule;
-      workspaceDeclarations = new WorkspaceDeclarations();
+      workspaceDeclarations = new WorkspaceDeclarations(changed);
     }
     return workspaceDeclarations.declarationsFor(root);
   };
