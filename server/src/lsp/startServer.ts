@@ -53,7 +53,7 @@ export function startServer(connection: Connection): ServerHandle {
   let canWatchFiles = false;
   let canRegisterConfiguration = false;
 
-  const env = { folders, openText: (uri: string) => documents.get(uri)?.getText(), declarations: declarationsProvider(folders), isTrackedByGit: gitTrackingProvider() };
+  const env = { folders, openText: (uri: string) => documents.get(uri)?.getText(), declarations: declarationsProvider(folders, () => diagnostics.scheduleAll()), isTrackedByGit: gitTrackingProvider() };
   const onlineAllowed = (check: DocumentCheck) => trusted && check.settings.online && check.projectConfig?.config.online !== false;
   let couldNotCheckFor: (uri: string) => { name: string; type: string; reason: string }[] = () => [];
   const onlineInfo = (check: DocumentCheck | undefined): OnlineInfo => {
