@@ -36,8 +36,28 @@ export function disableForLineEdit(text: string, kind: FileKind, line: number, r
       return { range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } }, newText: `, ${ruleId}` };
     }
   }
+  // a comment line inside a YAML block scalar (`CONSTANTS: |`) would become part of its text
+  if (kind !== 'dotenv' && leader === '#' && insideBlockScalar(text, line)) return undefined;
   const indent = indentOf(lineAt(text, line));
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${leader} ${DISABLE} ${ruleId}\n` };
+}
+
+const BLOCK_SCALAR_START = /:[ \t]*[|>][0-9+-]*[ \t]*(?:#.*)?$/;
+
+/** true when `line` is content of a block scalar: a less indented line above ends in `|` / `>`. */
+export function insideBlockScalar(text: string, line: number): boolean {
+  const own = lineAt(text, line);
+  let indent = indentOf(own).length;
+  for (let l = line - 1; l >= 0; l--) {
+    const t = lineAt(text, l);
+    if (!t.trim()) continue;
+    const i = indentOf(t).length;
+    if (i >= indent) continue;
+    if (BLOCK_SCALAR_START.test(t)) return true;
+    indent = i;
+    if (i === 0) return false;
+  }
+  return false;
 }
 
 export interface DiagnosticRef {

@@ -136,3 +136,9 @@ test('completion inside JSON: CONSTANTS values in YAML / .env and the Constants 
   assert.ok(inConfig.some((e) => e.label === 'EmailTemplate.SendingEnabled' && e.range.start.character === 5));
   assert.deepEqual(completionsAt(config, { line: 1, character: 5 }, 'config-json'), []);
 });
+
+test('no "disable for this line" inside a YAML block scalar (the comment would become JSON text)', () => {
+  const text = 'applications:\n  - name: app\n    env:\n      CONSTANTS: |\n        {"Mail.SMTPPort": "x"}\n      MX_Mail_SMTPHost: 10.0.0.1\n';
+  assert.equal(disableForLineEdit(text, 'cf-manifest', 4, 'invalid-port'), undefined);
+  assert.ok(disableForLineEdit(text, 'cf-manifest', 5, 'host-is-ip-address'));
+});
