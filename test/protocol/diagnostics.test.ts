@@ -133,6 +133,19 @@ test('a .env file is recognised by name whatever language id the editor gives it
   }
 });
 
+test('a document whose result was released (many files open) still gets its quick fixes and fileInfo', async () => {
+  const text = '# mendix-email: target=mendix-cloud\nMX_Mail_SMTPHost=smtp.sendgrid.net\nMX_Mail_SMTPPort=25\n';
+  const first = ws.write('many/app0/.env', text);
+  const published = await client.open(first, text, 'dotenv');
+  const port = byCode(published, 'port-25-on-mendix-cloud')!;
+  for (let i = 1; i <= 60; i++) await client.open(ws.write(`many/app${i}/.env`, text), text, 'dotenv');
+  const uri = client.uriOf(first);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: port.range, context: { diagnostics: [port] } });
+  assert.ok(actions.some((a) => a.kind === 'quickfix' && a.edit?.changes?.[uri]?.[0]?.newText === '587'), JSON.stringify(actions));
+  const info = await client.request<FileInfo>('mendixEmail/fileInfo', { uri });
+  assert.equal(info.scopes[0].roles.find((r) => r.role === 'port')?.value, '25');
+});
+
 test('didClose clears the diagnostics', async () => {
   await client.close(ws.path('app/m2ee.yaml'));
   assert.deepEqual(client.diagnostics.get(client.uriOf(ws.path('app/m2ee.yaml')))?.diagnostics, []);

@@ -241,6 +241,11 @@ export class LspClient {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out after ${this.timeoutMs} ms waiting for ${what}${this.stderr ? `\nserver stderr:\n${this.stderr}` : ''}`)), this.timeoutMs);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    // a server that dies fails the wait at once, with its stderr, instead of at the deadline
+    const died = this.exited.then((code) => {
+      throw new Error(`the server exited (code ${code}) while waiting for ${what}${this.stderr ? `\nserver stderr:\n${this.stderr}` : ''}`);
+    });
+    died.catch(() => undefined);
+    return Promise.race([promise, timeout, died]).finally(() => clearTimeout(timer));
   }
 }

@@ -17,6 +17,13 @@ import { DIAGNOSTIC_SOURCE, toDiagnostic, type RuleDocs } from './toDiagnostic';
 import type { DocumentLog } from './documentLog';
 import { configProblemDiagnostics, type ConfigProblems } from './configProblems';
 
+/**
+ * Full check results (scopes, assignments, ranges: ~100 KB for a 200-line file) are kept for
+ * this many recently checked documents; older ones keep only what they published, and are
+ * checked again when a request needs their result. 1,000 open files stay well under 150 MB.
+ */
+const KEEP_RESULTS = 50;
+
 /** A check faster than this is re-run on the next turn; a slower one sets the wait before the next. */
 const FAST_CHECK_MS = 50;
 const MAX_WAIT_MS = 300;
@@ -34,6 +41,10 @@ interface Pending {
 
 export class DiagnosticsService {
   private readonly last = new Map<string, DocumentCheck>();
+  /** what was published for each document from the offline checks (the DNS findings join these) */
+  private readonly published = new Map<string, Diagnostic[]>();
+  /** documents whose full result is kept, least recently checked first */
+  private readonly recent = new Set<string>();
   private readonly pending = new Map<string, Pending>();
   private readonly timers = new Map<string, () => void>();
   private readonly running = new Set<string>();
@@ -56,9 +67,10 @@ export class DiagnosticsService {
     this.onlineCheck = check;
   }
 
-  /** The latest finished check of an open document. */
+  /** The latest finished check of an open document, if its result is still kept (else use checkNow). */
   lastCheck(uri: string): DocumentCheck | undefined {
-    return this.last.get(uri);
+    const last = this.last.get(uri);
+    return last?.released ? undefined : last;
   }
 
   /** Checks now (or returns the check of the current version): for requests that need an answer. */
@@ -66,7 +78,7 @@ export class DiagnosticsService {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const last = this.last.get(uri);
-    if (last && last.version === document.version && !this.pending.get(uri)?.force) return last;
+    if (last && !last.released && last.version === document.version && !this.pending.get(uri)?.force) return last;
     await this.checkAndPublish(uri, true);
     return this.last.get(uri);
   }
@@ -108,6 +120,8 @@ export class DiagnosticsService {
     this.online.delete(uri);
     const last = this.last.get(uri);
     this.last.delete(uri);
+    this.published.delete(uri);
+    this.recent.delete(uri);
     this.log.forget(uri);
     this.settings.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -134,7 +148,7 @@ export class DiagnosticsService {
     const document = this.documents.get(uri); // the latest version, after the wait for settings
     if (!document) return;
     const last = this.last.get(uri);
-    if (!force && last && last.version === document.version) return;
+    if (!force && last && !last.released && last.version === document.version) return;
 
     let check: DocumentCheck;
     let diagnostics: Diagnostic[];
@@ -147,7 +161,7 @@ export class DiagnosticsService {
       check = { uri, version: document.version, path: '', settings, result: undefined, referencedFiles: [], ms: 0 };
       diagnostics = [internalErrorDiagnostic()];
     }
-    this.last.set(uri, check);
+    this.remember(check, diagnostics);
     this.log.checked(check);
     if (check.projectConfig) this.configProblems.loaded(check.projectConfig);
     if (check.configFileProblems) this.configProblems.documentChecked(check.path);
@@ -161,6 +175,24 @@ export class DiagnosticsService {
     return findings.map((f) => toDiagnostic(f, this.ruleDocs));
   }
 
+  /** Keeps the check (and what it published); drops the result of the least recently checked beyond KEEP_RESULTS. */
+  private remember(check: DocumentCheck, diagnostics: Diagnostic[]): void {
+    this.last.set(check.uri, check);
+    this.published.set(check.uri, diagnostics);
+    this.recent.delete(check.uri);
+    this.recent.add(check.uri);
+    while (this.recent.size > KEEP_RESULTS) {
+      const oldest = this.recent.values().next().value as string;
+      this.recent.delete(oldest);
+      const old = this.last.get(oldest);
+      // the same object stays (an online check in flight compares identity); only its result goes
+      if (old?.result) {
+        old.result = undefined;
+        old.released = true;
+      }
+    }
+  }
+
   private startOnlineCheck(check: DocumentCheck): void {
     this.online.get(check.uri)?.abort();
     this.online.delete(check.uri);
@@ -170,7 +202,9 @@ export class DiagnosticsService {
     this.onlineCheck(check, controller.signal).then(
       (findings) => {
         if (controller.signal.aborted || this.last.get(check.uri) !== check || findings.length === 0) return;
-        void this.connection.sendDiagnostics({ uri: check.uri, version: check.version, diagnostics: this.diagnosticsOf(check, findings) });
+        const offline = this.published.get(check.uri) ?? [];
+        const online = findings.map((f) => toDiagnostic(f, this.ruleDocs));
+        void this.connection.sendDiagnostics({ uri: check.uri, version: check.version, diagnostics: [...offline, ...online] });
       },
       (error) => this.connection.console.warn(`Online checks of ${check.uri} failed: ${describeError(error)}`),
     );

@@ -53,6 +53,8 @@ export interface DocumentCheck {
   /** files this check read besides the document (re-check when they change) */
   referencedFiles: string[];
   ms: number;
+  /** the result was dropped to save memory (not among the recently checked documents): check again to use it */
+  released?: boolean;
 }
 
 export interface CheckEnvironment {

@@ -168,8 +168,9 @@ export function startServer(connection: Connection): ServerHandle {
     return fileInfoOf(uri, check, onlineInfo(check));
   });
 
-  connection.onCodeAction((params) => {
-    const check = diagnostics.lastCheck(params.textDocument.uri);
+  connection.onCodeAction(async (params) => {
+    // checkNow: the kept result of the current version, or a fresh check when it was released
+    const check = await diagnostics.checkNow(params.textDocument.uri);
     const text = documents.get(params.textDocument.uri)?.getText();
     return [...codeActionsFor(params, check, ruleDocs), ...extraCodeActions(params, text, check, ruleDocs)];
   });
