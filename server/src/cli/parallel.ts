@@ -1,7 +1,8 @@
-// A big run is split over worker threads (one per core, up to four): the readers and rules are
-// CPU work, and each file is checked on its own, so N cores check N files at once. Each worker
-// runs the same checkFiles() with its own caches; the main thread merges the outcomes. A small
-// run stays on one thread (starting a worker costs more than it saves).
+// A run can be split over worker threads (MENDIX_EMAIL_WORKERS=N): the readers and rules are
+// CPU work and each file is checked on its own, so N cores can check N files at once. Each
+// worker runs the same checkFiles() with its own caches; the main thread merges the outcomes.
+// Off by default: measured on the 2-core machine here (bench/cli.mjs), each worker compiles
+// the bundle and warms up the YAML parser again, which cost 50% more CPU than it saved.
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { LoadedProjectConfig } from '../core/settings';
@@ -13,9 +14,7 @@ import type { FileProblem } from './findFiles';
 import { FolderContents } from './folders';
 import { ProjectConfigs } from './projectConfigs';
 
-/** Below this many files a run stays on the main thread. */
-const FILES_FOR_WORKERS = 300;
-const MAX_WORKERS = 4;
+const MAX_WORKERS = 16;
 
 export interface RunSettings {
   cwd: string;
@@ -41,12 +40,11 @@ interface WorkerOutput {
   configsWithProblems: LoadedProjectConfig[];
 }
 
-/** How many workers for this many files: MENDIX_EMAIL_WORKERS=N forces N (0 or 1: none). */
+/** How many workers: MENDIX_EMAIL_WORKERS=N (0 or 1: none; `auto`: one per core); default none. */
 export function workersFor(fileCount: number, env: NodeJS.ProcessEnv): number {
-  const forced = env.MENDIX_EMAIL_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), fileCount);
-  if (fileCount < FILES_FOR_WORKERS) return 0;
-  return Math.min(availableParallelism(), MAX_WORKERS, Math.ceil(fileCount / 150));
+  const asked = env.MENDIX_EMAIL_WORKERS;
+  const count = asked === 'auto' ? availableParallelism() : asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : 0;
+  return Math.min(count, MAX_WORKERS, fileCount);
 }
 
 /** Checks on this thread; the caches are shared by the whole run. */
