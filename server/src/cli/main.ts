@@ -54,7 +54,7 @@ function processIo(): CliIo {
 
 if (!isMainThread && (workerData as { mendixEmailCheck?: boolean } | undefined)?.mendixEmailCheck) {
   // this bundle started as a check worker (parallel.ts): check its share of the files
-  (require('./parallel') as typeof import('./parallel')).runAsCheckWorker();
+  void (require('./parallel') as typeof import('./parallel')).runAsCheckWorker();
 } else if (require.main === module) {
   main(process.argv.slice(2), processIo()).then(
     (code) => {

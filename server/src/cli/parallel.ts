@@ -48,12 +48,14 @@ export function workersFor(fileCount: number, env: NodeJS.ProcessEnv): number {
 }
 
 /** Checks on this thread; the caches are shared by the whole run. */
-export function checkHere(files: readonly string[], settings: RunSettings, folders: FolderContents, explicitConfig?: LoadedProjectConfig): CheckFilesOutcome {
+export async function checkHere(files: readonly string[], settings: RunSettings, folders: FolderContents, explicitConfig?: LoadedProjectConfig): Promise<CheckFilesOutcome> {
+  const declarations = new DeclarationIndex(settings.cwd);
+  await declarations.prepare(files);
   return checkFiles(files, {
     explicitConfig,
     defaultTarget: settings.defaultTarget,
     rules: settings.rules,
-    declarations: new DeclarationIndex(settings.cwd),
+    declarations,
     configs: new ProjectConfigs(folders),
     keepForOnline: settings.keepForOnline,
   });
@@ -98,12 +100,12 @@ function runWorker(bundle: string, input: WorkerInput): Promise<WorkerOutput> {
 }
 
 /** In a worker started by checkInWorkers: check the share, post the outcome, end. Returns false elsewhere. */
-export function runAsCheckWorker(): boolean {
+export async function runAsCheckWorker(): Promise<boolean> {
   if (isMainThread || !parentPort || !(workerData as WorkerInput | undefined)?.mendixEmailCheck) return false;
   const { files, settings } = workerData as WorkerInput;
   const loaded = settings.configPath ? loadExplicitConfig(settings.configPath) : undefined;
   const explicitConfig = loaded && !('error' in loaded) ? loaded : undefined;
-  const outcome = checkHere(files, settings, new FolderContents(), explicitConfig);
+  const outcome = await checkHere(files, settings, new FolderContents(), explicitConfig);
   const output: WorkerOutput = {
     checked: outcome.checked.map(({ options: _options, ...rest }) => rest),
     filesChecked: outcome.filesChecked,

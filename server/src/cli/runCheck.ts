@@ -62,7 +62,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const outcome =
     workers > 1
       ? await checkInWorkers(found.files, settings, workers, __filename)
-      : checkHere(found.files, settings, folders, explicitConfig);
+      : await checkHere(found.files, settings, folders, explicitConfig);
   if (!options.offline) {
     const online = await addOnlineFindings(outcome, options);
     const names = [...new Set(online.couldNotCheck.map((u) => `${u.name} (${u.type}, ${u.reason})`))];
