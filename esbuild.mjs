@@ -14,6 +14,8 @@ const common = {
   // Source maps help while developing; the .vsix ships without them.
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
+  // jsonc-parser's `main` is a UMD build that esbuild cannot follow; its ESM build bundles.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

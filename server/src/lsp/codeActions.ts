@@ -6,7 +6,8 @@ import type { Finding, Range } from '../core/types';
 import type { DocumentCheck } from './runCheck';
 import { toDiagnostic, type RuleDocs } from './toDiagnostic';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mendix-email`;
+// The kind named in the issue; users put it in editor.codeActionsOnSave.
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mendixEmail`;
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
