@@ -84,6 +84,20 @@ describe('mendix-email check', () => {
     assert.equal(run.stderr, '');
   });
 
+  it('colours only when asked for (FORCE_COLOR, as on a terminal), never with --no-color or NO_COLOR, never into a file', async () => {
+    const forced = await runCli(['check', '--offline'], tree, { FORCE_COLOR: '1' });
+    assert.match(forced.stdout, /\u001b\[31merror\u001b\[39m/);
+    for (const [args, env] of [
+      [['--no-color'], { FORCE_COLOR: '1' }],
+      [[], { FORCE_COLOR: '1', NO_COLOR: '1' }],
+    ] as const) {
+      const run = await runCli(['check', '--offline', ...args], tree, env);
+      assert.doesNotMatch(run.stdout, /\u001b\[/, JSON.stringify(env));
+    }
+    await runCli(['check', '--offline', '--output', 'colours.txt'], tree, { FORCE_COLOR: '1' });
+    assert.doesNotMatch(readFileSync(join(tree, 'colours.txt'), 'utf8'), /\u001b\[/);
+  });
+
   it('respects .gitignore (folders and anchored patterns), skips node_modules and files of other kinds', async () => {
     const run = await runCli(['check', '--offline', '--format', 'json'], tree);
     const files = new Set(parseJsonReport(run).map((f) => f.file));
