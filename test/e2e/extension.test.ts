@@ -122,12 +122,19 @@ test('Send Test Mail from the command palette delivers to the local relay over S
   await workbench.waitForInput(/remember/i);
   await workbench.pick("Don't store it");
   const report = await workbench.waitForNotification(/test mail (sent|failed)|failed/i, 60_000);
-  keepForReadme(await workbench.screenshot('test-send-report'), 'test-send-report');
+  const reportShot = await workbench.screenshot('test-send-report');
   assert.match(report, /test mail sent/i);
+  keepForReadme(reportShot, 'test-send-report');
+  // "Show Details": the stage-by-stage report in the output channel
+  await workbench.page.locator('.notifications-toasts .monaco-button', { hasText: 'Show Details' }).first().click();
+  await waitFor('the stage report in the Output panel', async () => (await workbench.page.locator('.output-view, .panel .monaco-editor').allTextContents()).join(' '),
+    (t) => /DATA/.test(t) && /message\squeued/.test(t), 20_000); // the editor renders spaces as U+00A0
+  keepForReadme(await workbench.screenshot('test-send-details'), 'test-send-details');
+  let timer: NodeJS.Timeout | undefined;
   const message = await Promise.race([
     delivered,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the relay received nothing within 10 s of the report')), 10_000)),
-  ]);
+    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('the relay received nothing within 10 s of the report')), 10_000); }),
+  ]).finally(() => clearTimeout(timer));
   assert.deepEqual(message.to, [RECIPIENT]);
   assert.equal(relay.server.received.length, 1);
   assert.ok(!message.raw.toString().includes(PASSWORD), 'the password is never in the message');

@@ -46,6 +46,9 @@ export function createProfile(settings: Record<string, unknown> = {}): Profile {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
+  // code-server is a remote window: machine-scoped settings are read from the remote (Machine) settings
+  mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
   writeFileSync(join(dir, 'config.yaml'), 'auth: none\n');
   return { dir, userDataDir, extensionsDir };
 }

@@ -50,7 +50,7 @@ export function relaySettingsFile(port: number): string {
     '    Mail.SMTPPassword: ${SMTP_PASSWORD}',
     '    Mail.UseTLS: true',
     '    Mail.UseSSL: false',
-    `    Mail.FromAddress: ${USER}`,
+    '    Mail.FromAddress: orders@order-portal.nl',
     '',
   ].join('\n');
 }
