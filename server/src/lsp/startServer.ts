@@ -32,6 +32,7 @@ import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
 import { declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
 import { pathOfUri, WorkspaceFolders } from './workspace';
+import { registerMailSettingsRequest } from '../smtp/lspHandler';
 
 export const SERVER_NAME = 'mendix-email';
 
@@ -175,6 +176,12 @@ export function startServer(connection: Connection): ServerHandle {
     return [...codeActionsFor(params, check, ruleDocs), ...extraCodeActions(params, text, check, ruleDocs)];
   });
   registerEditorFeatures(connection, documents, diagnostics, env.declarations);
+  // Send Test Mail / Verify Connection ask which mail settings each scope has (no literal password crosses over)
+  registerMailSettingsRequest(
+    connection,
+    async (uri) => (await diagnostics.checkNow(uri))?.result,
+    (uri) => documents.get(uri)?.getText(),
+  );
 
   documents.listen(connection);
   return {
