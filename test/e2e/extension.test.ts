@@ -36,10 +36,14 @@ after(async () => {
   await relay?.close();
 });
 
-/** Keeps the best screenshots for the README (docs/images/ is committed). */
+/** The best screenshots, for the README: test-output/e2e/readme/ always; docs/images/ (committed)
+ * only when MENDIX_EMAIL_README_IMAGES=1, so a normal run never changes tracked files. */
 function keepForReadme(shot: string, name: string): void {
-  mkdirSync(join(repoRoot, 'docs', 'images'), { recursive: true });
-  copyFileSync(shot, join(repoRoot, 'docs', 'images', `${name}.png`));
+  const dirs = [join(outputDir, 'readme'), ...(process.env.MENDIX_EMAIL_README_IMAGES === '1' ? [join(repoRoot, 'docs', 'images')] : [])];
+  for (const dir of dirs) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(shot, join(dir, `${name}.png`));
+  }
 }
 
 function has(problems: Problem[], ruleId: string): boolean {
