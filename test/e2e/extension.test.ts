@@ -3,7 +3,7 @@
 // and Send Test Mail from the command palette against a local STARTTLS relay.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTitle, packageExtension } from './support/extension';
 import { expectedFindings, lineOf } from './support/expected';
@@ -144,6 +144,12 @@ test('Send Test Mail from the command palette delivers to the local relay over S
   assert.ok(!message.raw.toString().includes(PASSWORD), 'the password is never in the message');
 });
 
-test('screenshots are kept as test output', () => {
-  assert.ok(outputDir.endsWith(join('test-output', 'e2e')));
+test('the screenshots of squiggles, Problems panel and hover are kept as test output', () => {
+  for (const name of ['squiggles', 'problems-panel', 'hover']) {
+    const file = join(outputDir, 'readme', `${name}.png`);
+    assert.ok(existsSync(file), `${file} exists`);
+    const png = readFileSync(file);
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.ok(png.length > 20_000, `${name}.png shows a whole window (${png.length} bytes)`);
+  }
 });

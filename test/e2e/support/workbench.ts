@@ -77,7 +77,7 @@ export class Workbench {
       await input.fill('', { timeout: 5_000 });
       await input.fill(fileName, { timeout: 5_000 });
       return row.waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
-    }, (found) => found, 60_000);
+    }, (found) => found, 90_000);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout: 20_000 });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
