@@ -31,9 +31,9 @@ type DeclarationsModule = typeof import('../features/workspaceDeclarations');
 let workspaceDeclarations: InstanceType<DeclarationsModule['WorkspaceDeclarations']> | undefined;
 
 /**
- * The model's declared constants for a file: metadata.json / Constants.java anywhere in its
- * workspace folder. Found by a background walk; `changed` re-checks the open documents when
- * the walk finds other files than before.
+ * The model's declared constants for a file: those of its app in its workspace folder (the
+ * rule shared with the CLI, features/appRoots.ts). Found by a background walk; `changed`
+ * re-checks the open documents when the walk finds other files than before.
  */
 export function declarationsProvider(folders: WorkspaceFolders, changed: () => void = () => undefined): (path: string) => ConstantDeclaration[] {
   return (path) => {
@@ -44,8 +44,13 @@ export function declarationsProvider(folders: WorkspaceFolders, changed: () => v
       const { WorkspaceDeclarations } = require('../features/workspaceDeclarations') as DeclarationsModule;
       workspaceDeclarations = new WorkspaceDeclarations(changed);
     }
-    return workspaceDeclarations.declarationsFor(root);
+    return workspaceDeclarations.declarationsFor(root, path);
   };
+}
+
+/** A declaration file or a Studio Pro project file was created, changed or deleted: walk the workspace again on the next check. */
+export function appFilesChanged(): void {
+  workspaceDeclarations?.rescan();
 }
 
 type GitTrackingModule = typeof import('../cli/gitTracking');

@@ -8,6 +8,7 @@ import {
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -30,8 +31,9 @@ import {
 } from './protocol';
 import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
-import { declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
+import { appFilesChanged, declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
 import { pathOfUri, WorkspaceFolders } from './workspace';
+import { isAppMarker } from '../features/appRoots';
 import { registerMailSettingsRequest } from '../smtp/lspHandler';
 
 export const SERVER_NAME = 'mendix-email';
@@ -90,8 +92,16 @@ export function startServer(connection: Connection): ServerHandle {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mendixEmail' });
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        // the config file; .env files because compose files read them (env_file)
-        watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }, { globPattern: '**/{.env,*.env,.env.*}' }],
+        // the config file; .env files because compose files read them (env_file); the files that
+        // make an app and declare its constants (features/appRoots.ts)
+        watchers: [
+          { globPattern: `**/${PROJECT_CONFIG_FILE}` },
+          { globPattern: '**/{.env,*.env,.env.*}' },
+          { globPattern: '**/model/metadata.json' },
+          { globPattern: '**/javasource/*/proxies/constants/Constants.java' },
+          // created or deleted only: Studio Pro writes the project file on every save
+          { globPattern: '**/*.mpr', kind: WatchKind.Create | WatchKind.Delete },
+        ],
       });
     }
     // DNS rules run after the offline diagnostics are out, only where onlineAllowed says so; loaded
@@ -133,15 +143,23 @@ export function startServer(connection: Connection): ServerHandle {
 
   connection.onDidChangeWatchedFiles((params) => {
     let configs = 0;
+    let appFiles = 0;
     for (const change of params.changes) {
       const path = pathOfUri(change.uri);
       if (isProjectConfigPath(path)) {
         configs++;
         invalidateProjectConfigCache(path);
         configProblems.changedOnDisk(path, change.type === FileChangeType.Deleted);
+      } else if (isAppMarker(path)) {
+        appFiles++;
       } else {
         diagnostics.scheduleReaders(path);
       }
+    }
+    if (appFiles) {
+      appFilesChanged();
+      // each check reads a changed declaration file again; a new or deleted one is seen by the walk this starts
+      if (!configs) diagnostics.scheduleAll();
     }
     if (configs) {
       connection.console.info(`${PROJECT_CONFIG_FILE} changed: checking the open files again.`);
