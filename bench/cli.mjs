@@ -210,10 +210,10 @@ try {
   const cliTimes = [];
   const singleTimes = [];
   const floorTimes = [];
-  const workers = { ...process.env, MENDIX_EMAIL_WORKERS: 'auto' };
+  const oneThread = { ...process.env, MENDIX_EMAIL_WORKERS: '0' };
   for (let i = 0; i < RUNS; i++) {
     cliTimes.push(time(cliArgs, dir).elapsed);
-    singleTimes.push(time(cliArgs, dir, workers).elapsed);
+    singleTimes.push(time(cliArgs, dir, oneThread).elapsed);
     const floor = time([floorFile, list], dir);
     if (floor.status !== 0) {
       console.error(`the parse-only floor failed:\n${floor.stderr}`);
@@ -225,14 +225,15 @@ try {
   const cliMs = median(cliTimes);
   const singleMs = median(singleTimes);
   const floorMs = median(floorTimes);
-  const ratio = cliMs / floorMs;
+  // the floor parses on one thread, so the like-for-like ratio is the one-thread run's
+  const ratio = singleMs / floorMs;
   const okAbsolute = cliMs < 2000;
   const okRatio = ratio <= 1.5;
   console.log(`${FILES} files × ${LINES} lines (${kinds.map((k) => k.name).join(', ')}), median of ${RUNS} runs, wall time including Node start-up`);
-  console.log(`  mendix-email check --offline   ${cliMs.toFixed(0).padStart(6)} ms   (${findings} findings)   target < 2000 ms: ${okAbsolute ? 'met' : 'MISSED'}`);
-  console.log(`    with a worker per core        ${singleMs.toFixed(0).padStart(6)} ms   (${(singleMs / floorMs).toFixed(2)} × the floor; MENDIX_EMAIL_WORKERS=auto, not the default)`);
+  console.log(`  mendix-email check --offline   ${cliMs.toFixed(0).padStart(6)} ms   (${findings} findings; a worker per core, the default from 200 files)   target < 2000 ms: ${okAbsolute ? 'met' : 'MISSED'}`);
+  console.log(`    on one thread                 ${singleMs.toFixed(0).padStart(6)} ms   (MENDIX_EMAIL_WORKERS=0)`);
   console.log(`  parse only (yaml/jsonc-parser) ${floorMs.toFixed(0).padStart(6)} ms   (one thread)`);
-  console.log(`  ratio                          ${ratio.toFixed(2).padStart(6)} ×    target ≤ 1.5×: ${okRatio ? 'met' : 'MISSED'}`);
+  console.log(`  ratio, one thread to the floor  ${ratio.toFixed(2).padStart(6)} ×    target ≤ 1.5×: ${okRatio ? 'met' : 'MISSED'}`);
   console.log(`  (${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}: figures from a busy machine run long)`);
   if (jsonOut) {
     mkdirSync(dirname(jsonOut), { recursive: true });
