@@ -8,6 +8,7 @@ import { makeAssignment } from './assignments';
 import type { ReadContext } from './context';
 import { readCustomConfiguration } from './jsonText';
 import { newScope } from './scopes';
+import { readConstantKeyMap, readDtapMode } from './yamlConstants';
 import { keyText, textSpanOf, pairOf, spanOf, stringOf, valueOf, yamlValue } from './yamlNodes';
 import { mappedScalar } from './yamlScalar';
 
@@ -25,22 +26,8 @@ export function readMendixAppDocument(ctx: ReadContext, doc: Document): Scope[] 
   const anchorNode = constants?.key ?? runtime?.key ?? pairOf(doc.contents, 'kind')?.value;
   const scope = newScope(ctx, name ? `MendixApp ${name}` : 'MendixApp', 'mendix-app', span, spanOf(anchorNode as Node) ?? span);
 
-  const dtap = pairOf(runtime?.value, 'dtapMode');
-  if (dtap) {
-    const v = yamlValue(ctx, dtap.value, doc);
-    if (v.span && v.value) scope.dtapMode = { value: v.value, range: ctx.range(v.span) };
-  }
-  if (constants && isMap(constants.value)) {
-    for (const pair of constants.value.items) {
-      if (!isPair(pair)) continue;
-      const key = keyText(pair);
-      const keySpan = textSpanOf(pair.key, ctx.text);
-      if (key === undefined || !keySpan) continue;
-      scope.assignments.push(
-        makeAssignment(ctx, { name: key, key, keySpan, channel: 'constant-key', value: yamlValue(ctx, pair.value, doc) }),
-      );
-    }
-  }
+  readDtapMode(ctx, runtime?.value, 'dtapMode', doc, scope);
+  readConstantKeyMap(ctx, constants?.value, doc, scope);
   const custom = valueOf(runtime?.value, 'customConfiguration');
   if (isScalar(custom) && typeof custom.value === 'string' && custom.value.trim() !== '') {
     readCustomConfiguration(ctx, scope, mappedScalar(ctx.file, custom as Scalar));
