@@ -141,11 +141,27 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * Edits to a file other than the one checked (the `.gitignore` beside a `.env`). The LSP turns
+ * them into a WorkspaceEdit's documentChanges: a CreateFile (ignoreIfExists) when
+ * `createIfMissing`, then a TextDocumentEdit of the file.
+ */
+export interface OtherFileEdit {
+  /** absolute file system path */
+  path: string;
+  /** the file may not exist: create it empty first (the edits are written for an empty or existing file alike) */
+  createIfMissing?: boolean;
+  edits: TextEdit[];
+}
+
 export interface Fix {
   title: string;
+  /** edits to the checked file (may be empty when the fix only edits other files) */
   edits: TextEdit[];
   /** Safe fixes are applied by "fix all"; unsafe ones only on request. */
   safe?: boolean;
+  /** edits to other files, applied together with `edits`; a fix that has them is never safe */
+  otherFiles?: OtherFileEdit[];
 }
 
 export interface Finding {

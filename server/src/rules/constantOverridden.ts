@@ -1,7 +1,10 @@
 // The same constant set twice in one scope: only one value reaches the app (an MX_ variable beats
 // CONSTANTS, the later of two equal keys wins), and the other misleads whoever reads the file.
 import type { Assignment, Fix } from '../core/types';
-import { docsPath, type Rule } from './rule';
+import { LineIndex } from '../sources/index';
+import { assignmentKey, editKeepsFileValid } from './editCheck';
+import { entryOffsets, removalSpan } from './entryRemoval';
+import { docsPath, type Rule, type RuleContext } from './rule';
 
 function describe(a: Assignment): string {
   const where = a.fromFile !== undefined ? ` from ${a.fromFile}` : ` on line ${a.keyRange.start.line + 1}`;
@@ -14,11 +17,26 @@ function describe(a: Assignment): string {
   }
 }
 
-/** Removing a whole entry is only safe where it fills its own lines (a map key, an env line, a list item). */
-function removeFix(a: Assignment): Fix[] | undefined {
-  if (a.fromFile !== undefined || a.channel === 'constants-json' || a.channel === 'custom-configuration' || a.channel === 'model-default') return undefined;
-  const r = a.entryRange;
-  return [{ title: `Remove ${a.key} (its value is never used)`, edits: [{ range: { start: { line: r.start.line, character: 0 }, end: { line: r.end.line + 1, character: 0 } }, newText: '' }], safe: false }];
+/** At most this many removals are verified per scope (each reads the file once more). */
+const MAX_CHECKED_REMOVALS = 20;
+
+/**
+ * Removes exactly the losing entry (with its separator comma, or its whole line when it is
+ * alone there), in any syntax: YAML block or flow maps, env lists, .env lines, JSON. Offered
+ * only when the edited text reads back with no new problem and only that assignment gone,
+ * so it is safe for "fix all": the value that wins does not change.
+ */
+function removeFix(ctx: RuleContext, a: Assignment, lines: () => LineIndex): Fix[] | undefined {
+  const { text, read, settings, path } = ctx;
+  if (text === undefined || a.fromFile !== undefined || a.channel === 'model-default') return undefined;
+  const scopeIndex = read.scopes.indexOf(settings.scope);
+  if (scopeIndex < 0) return undefined;
+  const [start, end] = entryOffsets(a, lines());
+  const span = removalSpan(text, start, end, a.quoted);
+  if (!span) return undefined;
+  const edit = { range: lines().range(span[0], span[1]), newText: '' };
+  if (!editKeepsFileValid(path, text, read, [edit], { removed: [assignmentKey(scopeIndex, a)], added: [] })) return undefined;
+  return [{ title: `Remove ${a.key} (its value is never used)`, edits: [edit], safe: true }];
 }
 
 export const constantOverridden: Rule = {
@@ -27,7 +45,11 @@ export const constantOverridden: Rule = {
   description: 'The same constant is set twice in one scope; says which value wins.',
   docs: docsPath('constant-overridden'),
   needsNetwork: false,
-  check({ settings, report }) {
+  check(ctx) {
+    const { settings, report } = ctx;
+    let lineIndex: LineIndex | undefined;
+    const lines = () => (lineIndex ??= new LineIndex(ctx.text ?? ''));
+    let checked = 0;
     for (const { loser, winner } of settings.overridden) {
       // a value from an env_file is reported in that file's own check
       if (loser.fromFile !== undefined) continue;
@@ -35,7 +57,7 @@ export const constantOverridden: Rule = {
       report({
         range: loser.keyRange,
         message: `${loser.name} is also set by ${describe(winner)}, which wins${why}; this value (${loser.valueKind === 'literal' ? JSON.stringify(loser.value) : loser.valueKind}) is never used.`,
-        fixes: removeFix(loser),
+        fixes: checked++ < MAX_CHECKED_REMOVALS ? removeFix(ctx, loser, lines) : undefined,
       });
     }
   },

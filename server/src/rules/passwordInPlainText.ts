@@ -1,38 +1,50 @@
 // A password written in a committed file is a leak (mendix-email.md §3, "Secrets"): every clone,
-// fork and CI log has it. Each platform has a place for secrets; the message names it.
-import type { Assignment, FileKind, Fix } from '../core/types';
-import { docsPath, type Rule } from './rule';
+// fork and CI log has it. Each platform has a place for secrets; the message names it and the
+// fix writes it (passwordFixes.ts). No message, title or edit ever repeats the password.
+import * as nodePath from 'node:path';
+import type { Assignment, Fix } from '../core/types';
+import { docsPath, type Rule, type RuleContext } from './rule';
 import { literalValue } from './support';
-import { constantKey } from '../settings/roles';
+import { createSecretCommand, envName, gitignoreFix, kubernetesSecretFix, referenceFix, secretNameFor } from './passwordFixes';
 
-/** Where this kind of file keeps secrets instead, in one clause. */
-function secretMechanism(kind: FileKind, a: Assignment): string {
+interface Advice {
+  /** where this kind of file keeps secrets instead, in one clause */
+  clause: string;
+  fixes: Fix[];
+}
+
+function advice(ctx: RuleContext, a: Assignment): Advice {
+  const { settings, path, options } = ctx;
+  const kind = settings.scope.kind;
+  const fixes: Fix[] = [];
+  const reference = referenceFix(kind, a);
+  if (reference) fixes.push(reference);
   switch (kind) {
     case 'compose':
-      return `reference a variable (\`\${${envName(a)}}\`) set outside the repository, or use Docker secrets`;
-    case 'dotenv':
-      return 'keep this .env file out of git (.gitignore) and commit a .env.example without values';
+      return { clause: `reference a variable (\`\${${envName(a)}}\`) set outside the repository, or use Docker secrets`, fixes };
     case 'cf-manifest':
-      return `set it with \`cf set-env\` or a credentials service, or reference a variable (\`((${envName(a).toLowerCase()}))\`)`;
+      return { clause: `set it with \`cf set-env\` or a credentials service, or reference a variable (\`((${envName(a).toLowerCase()}))\`)`, fixes };
+    case 'dotenv': {
+      const name = nodePath.basename(path);
+      const git = gitignoreFix(path, options);
+      if (git.alreadyListed) {
+        return { clause: `${name} is listed in .gitignore but git still tracks it: run \`git rm --cached ${name}\` and commit a ${name}.example without values`, fixes };
+      }
+      if (git.fix) fixes.push(git.fix);
+      return { clause: `keep this file out of git (add ${name} to .gitignore) and commit a ${name}.example without values`, fixes };
+    }
     case 'mendix-app':
-      return `store it in the secret store under \`mx-const-${a.name}\``;
-    case 'kubernetes':
-      return 'read it from a Secret with `valueFrom.secretKeyRef`';
+      // The docs name the secret store key but no MendixApp field that points at it: message only.
+      return { clause: `store it in the secret store under \`mx-const-${a.name}\``, fixes };
+    case 'kubernetes': {
+      const secret = secretNameFor(settings.scope.name);
+      const fix = kubernetesSecretFix(ctx, a, secret);
+      if (fix) fixes.push(fix);
+      return { clause: `read it from a Secret with \`valueFrom.secretKeyRef\`; the Secret must exist first (\`${createSecretCommand(secret)}\`)`, fixes };
+    }
     default:
-      return 'keep the file out of git, or set the value on the server at deploy time';
+      return { clause: 'keep the file out of git, or set the value on the server at deploy time', fixes };
   }
-}
-
-function envName(a: Assignment): string {
-  return a.channel === 'mx-env' ? `${a.key}` : `MX_${constantKey(a.name)}`;
-}
-
-/** A `${VAR}` / `((var))` reference to put in place of the value, where the file kind has one. */
-function referenceFix(kind: FileKind, a: Assignment): Fix[] | undefined {
-  if (a.channel === 'constants-json' || a.channel === 'custom-configuration') return undefined;
-  const ref = kind === 'compose' ? `\${${envName(a)}}` : kind === 'cf-manifest' ? `((${envName(a).toLowerCase()}))` : undefined;
-  if (!ref) return undefined;
-  return [{ title: `Replace the password with ${ref}`, edits: [{ range: a.valueRange, newText: ref }], safe: false }];
 }
 
 export const passwordInPlainText: Rule = {
@@ -41,7 +53,8 @@ export const passwordInPlainText: Rule = {
   description: 'A password or API key is written in a file that git tracks (or would track).',
   docs: docsPath('password-in-plain-text'),
   needsNetwork: false,
-  check({ settings, path, options, report }) {
+  check(ctx) {
+    const { settings, path, options, report } = ctx;
     const password = settings.roles.password;
     if (!password) return;
     const written = [password, ...settings.overridden.filter((o) => o.winner === password).map((o) => o.loser)];
@@ -51,10 +64,11 @@ export const passwordInPlainText: Rule = {
       const tracked = options.isTrackedByGit?.(path);
       if (tracked === false) return;
       const where = tracked === true ? 'a file git tracks (or would commit)' : 'a file that may be committed';
+      const { clause, fixes } = advice(ctx, a);
       report({
         range: a.valueRange,
-        message: `The SMTP password in ${a.name} is written in plain text in ${where}; ${secretMechanism(settings.scope.kind, a)}.`,
-        fixes: referenceFix(settings.scope.kind, a),
+        message: `The SMTP password in ${a.name} is written in plain text in ${where}; ${clause}.`,
+        ...(fixes.length > 0 ? { fixes } : {}),
       });
     }
   },

@@ -24,6 +24,11 @@ export interface RuleContext {
   read: ReadResult;
   /** absolute path of the file being checked */
   path: string;
+  /**
+   * The checked text, for fixes that must see the syntax around an entry (the commas of a
+   * flow map, the `value:` key of a Kubernetes env item). Rules offer no such fix without it.
+   */
+  text?: string;
   options: CheckOptions;
   report(report: Report): void;
 }
@@ -34,6 +39,8 @@ export interface FileRuleContext {
   /** one per scope, in file order */
   settings: MailSettings[];
   path: string;
+  /** the checked text (see RuleContext.text) */
+  text?: string;
   options: CheckOptions;
   report(report: Report): void;
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { checkDocument } from '../../../server/src/engine/check';
+import { checkWithText } from './withText';
 import { LineIndex } from '../../../server/src/sources/index';
 import type { CheckOptions } from '../../../server/src/core/settings';
 import type { Finding, TextEdit } from '../../../server/src/core/types';
@@ -90,7 +90,8 @@ for (const file of files(fixtures)) {
   const name = relative(fixtures, file);
   test(`fixture ${name}`, () => {
     const text = readFileSync(file, 'utf8');
-    const result = checkDocument({ path: file, text }, optionsFor(file));
+    // checkDocument plus the text for the rules (see withText.ts); fixtures have no env_file to merge
+    const result = checkWithText({ path: file, text }, optionsFor(file));
     assert.ok(result, `${name} is not recognised as a settings file`);
     const expected = expectationsFor(file, text);
     const lines = new LineIndex(text);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { checkDocument } from '../../../../server/src/engine/check';
+import { checkWithText } from '../withText';
 import type { CheckOptions } from '../../../../server/src/core/settings';
 import type { ConstantDeclaration, Finding, TextEdit } from '../../../../server/src/core/types';
 
@@ -79,7 +79,8 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 export function runFixture(c: FixtureCase, options: CheckOptions = fixtureOptions(c.ruleId)): void {
   const path = placeFixture(c);
   const text = readFileSync(path, 'utf8');
-  const result = checkDocument({ path, text }, options);
+  // checkDocument plus the text for the rules (see withText.ts); fixtures have no env_file to merge
+  const result = checkWithText({ path, text }, options);
   assert.ok(result, `${c.realName} is not recognised as a settings file`);
   const mine = result.findings.filter((f) => f.ruleId === c.ruleId);
   const expected = expectations(text);

@@ -1,0 +1,146 @@
+// The edits of password-in-plain-text: the platform's own secret mechanism, written into the
+// file. No title, message or edit ever contains the password itself.
+import * as nodePath from 'node:path';
+import type { Assignment, Fix, OtherFileEdit } from '../core/types';
+import type { CheckOptions } from '../core/settings';
+import { LineIndex } from '../sources/index';
+import { assignmentKey, editKeepsFileValid } from './editCheck';
+import type { RuleContext } from './rule';
+import { constantKey } from '../settings/roles';
+
+export function envName(a: Assignment): string {
+  return a.channel === 'mx-env' ? a.key : `MX_${constantKey(a.name)}`;
+}
+
+/** A `${VAR}` (compose) / `((var))` (Cloud Foundry) reference in place of the value. */
+export function referenceFix(kind: string, a: Assignment): Fix | undefined {
+  if (a.channel === 'constants-json' || a.channel === 'custom-configuration') return undefined;
+  const ref = kind === 'compose' ? `\${${envName(a)}}` : kind === 'cf-manifest' ? `((${envName(a).toLowerCase()}))` : undefined;
+  if (!ref) return undefined;
+  return { title: `Replace the password with ${ref}`, edits: [{ range: a.valueRange, newText: ref }], safe: false };
+}
+
+// ---- Kubernetes: `value:` → `valueFrom.secretKeyRef` ----
+
+/** The key inside the Secret that holds the password. */
+export const SECRET_KEY = 'password';
+
+/** A Secret name from the workload's name (`Deployment shop / container app` → `shop-smtp`), DNS-1123 safe. */
+export function secretNameFor(scopeName: string): string {
+  const resource = /^\S+ (.+?) \/ container /.exec(scopeName)?.[1] ?? '';
+  const base = resource.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 240);
+  return `${base || 'mendix'}-smtp`;
+}
+
+/** The command that creates the Secret; `<the password>` stands for the value, never the value itself. */
+export function createSecretCommand(secret: string): string {
+  return `kubectl create secret generic ${secret} --from-literal=${SECRET_KEY}=<the password>`;
+}
+
+/** The file's indentation step: the indentation of its first indented line (2 when none). */
+function indentUnit(text: string): number {
+  const m = /\n( +)[^ \t\r\n#]/.exec(text);
+  const n = m ? m[1].length : 2;
+  return n >= 1 && n <= 8 ? n : 2;
+}
+
+const VALUE_KEY_BEFORE = /(^|[\s{,])(["']?)value\2[ \t]*:[ \t]*$/;
+
+/**
+ * `value: secret` of a container env item → `valueFrom: secretKeyRef: {name, key}`, block
+ * style at the key's indentation (flow style inside a flow map). Offered only when the edited
+ * file reads back as the same file with this variable now a secret reference.
+ */
+export function kubernetesSecretFix(ctx: RuleContext, a: Assignment, secret: string): Fix | undefined {
+  const { text } = ctx;
+  if (text === undefined || a.channel !== 'mx-env' || a.valueRange.start.line !== a.valueRange.end.line) return undefined;
+  const lines = new LineIndex(text);
+  let valueStart = lines.offsetAt(a.valueRange.start);
+  let valueEnd = lines.offsetAt(a.valueRange.end);
+  if (a.quoted) {
+    if (!/["']/.test(text[valueStart - 1] ?? '') || text[valueEnd] !== text[valueStart - 1]) return undefined;
+    valueStart--;
+    valueEnd++;
+  }
+  const lineStart = lines.lineStart(a.valueRange.start.line);
+  const before = text.slice(lineStart, valueStart);
+  const m = VALUE_KEY_BEFORE.exec(before);
+  if (!m) return undefined;
+  const keyStart = lineStart + m.index + m[1].length;
+  const lead = text.slice(lineStart, keyStart);
+  let newText: string;
+  if (/^ *(?:- +)?$/.test(lead)) {
+    const rest = text.slice(valueEnd, lines.lineEnd(a.valueRange.start.line));
+    if (!/^[ \t]*(?:#.*)?$/.test(rest)) return undefined;
+    const indent = ' '.repeat(keyStart - lineStart);
+    const unit = ' '.repeat(indentUnit(text));
+    newText = `valueFrom:\n${indent}${unit}secretKeyRef:\n${indent}${unit}${unit}name: ${secret}\n${indent}${unit}${unit}key: ${SECRET_KEY}`;
+  } else if (/[{,][ \t]*$/.test(lead)) {
+    newText = `valueFrom: {secretKeyRef: {name: ${secret}, key: ${SECRET_KEY}}}`;
+  } else {
+    return undefined;
+  }
+  const edit = { range: lines.range(keyStart, valueEnd), newText };
+  const scopeIndex = ctx.read.scopes.indexOf(ctx.settings.scope);
+  if (scopeIndex < 0) return undefined;
+  const change = {
+    removed: [assignmentKey(scopeIndex, a)],
+    added: [assignmentKey(scopeIndex, { ...a, value: '', valueKind: 'secret-ref', quoted: false })],
+  };
+  if (!editKeepsFileValid(ctx.path, text, ctx.read, [edit], change)) return undefined;
+  return {
+    title: `Read ${a.key} from the Secret ${secret} (it must exist: ${createSecretCommand(secret)})`,
+    edits: [edit],
+    safe: false,
+  };
+}
+
+// ---- .env: keep the file out of git ----
+
+/** `.gitignore` pattern that matches exactly this name (glob characters and leading `#`/`!` escaped). */
+export function gitignorePattern(name: string): string {
+  return name.replace(/[\\*?[\]]/g, '\\$&').replace(/^([#!])/, '\\$1').replace(/ $/, '\\ ');
+}
+
+function listsName(gitignore: string, name: string): boolean {
+  const pattern = gitignorePattern(name);
+  return gitignore.split(/\r\n|\r|\n/).some((line) => {
+    const l = line.trim();
+    return l === pattern || l === `/${pattern}` || l === `**/${pattern}`;
+  });
+}
+
+export interface GitignoreAdvice {
+  fix?: Fix;
+  /** set when .gitignore already lists the file and git still tracks it */
+  alreadyListed?: boolean;
+}
+
+/**
+ * Adds the file's name to the `.gitignore` of its folder: appended when that file can be read,
+ * else inserted at its start with "create if missing" (right whether or not it exists).
+ */
+export function gitignoreFix(path: string, options: CheckOptions): GitignoreAdvice {
+  const name = nodePath.basename(path);
+  const gitignore = nodePath.join(nodePath.dirname(path), '.gitignore');
+  let current: string | undefined;
+  try {
+    current = options.readReferencedFile?.(gitignore);
+  } catch {
+    current = undefined;
+  }
+  if (current !== undefined && listsName(current, name)) return { alreadyListed: true };
+  const line = `${gitignorePattern(name)}\n`;
+  let other: OtherFileEdit;
+  if (current === undefined) {
+    const start = { line: 0, character: 0 };
+    other = { path: gitignore, createIfMissing: true, edits: [{ range: { start, end: start }, newText: line }] };
+  } else {
+    const end = new LineIndex(current).positionAt(current.length);
+    const newText = current === '' || /[\r\n]$/.test(current) ? line : `\n${line}`;
+    other = { path: gitignore, edits: [{ range: { start: end, end }, newText }] };
+  }
+  return {
+    fix: { title: `Add ${name} to .gitignore (if it is already committed, also run git rm --cached ${name})`, edits: [], safe: false, otherFiles: [other] },
+  };
+}
