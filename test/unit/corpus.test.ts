@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkDocument } from '../../server/src/engine/check';
 import { TARGETS, type FileKind } from '../../server/src/core/types';
+import { applyEdits } from '../../server/src/rules/editCheck';
+import { checkWithText } from './rules/withText';
 
 const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
 
@@ -129,3 +131,26 @@ test('the corpus check can fail: a no-reply sender added to the m2ee example is 
   const line = text.split('\n').findIndex((l) => l.includes('Mail.FromAddress'));
   assert.deepEqual(result?.findings.map((f) => [f.ruleId, f.range.start.line]), [['sender-noreply', line]]);
 });
+
+// constant-overridden's removal on real files: a duplicate written into them is removed exactly,
+// giving back the real file byte for byte (the rules get the text as the engine will give it).
+const DUPLICATES: [file: string, name: string, after: string, duplicate: string][] = [
+  ['m2ee-tools.examples.m2ee.yaml', 'm2ee.yaml', '  # put microflow constants in here\n', '  Module.Constant: older text\n'],
+  ['m2ee-tools.examples.full-documented-m2ee.yaml', 'm2ee.yaml', '  # put microflow constants in here\n', '  Module.Constant: {a: 1}\n'],
+  ['docker-mendix-buildpack.tests.docker-compose-postgres.yml', 'docker-compose.yml', '            ADMIN_PASSWORD: Password1!\n', '            MX_Module_Constant: "1"\n            MX_Module_Constant: "2"\n'],
+];
+
+for (const [file, name, anchor, duplicate] of DUPLICATES) {
+  test(`corpus ${file} with a duplicated constant: the quick fix removes exactly the duplicate`, () => {
+    const real = readFileSync(join(corpus, file), 'utf8');
+    assert.ok(real.includes(anchor), `the corpus file still has ${JSON.stringify(anchor)}`);
+    const text = real.replace(anchor, anchor + duplicate);
+    const path = join(root, 'duplicates', file.replace(/\./g, '-'), name);
+    const found = checkWithText({ path, text })!.findings.filter((f) => f.ruleId === 'constant-overridden');
+    assert.equal(found.length, 1);
+    const fix = found[0].fixes?.[0];
+    assert.ok(fix?.safe, 'a safe removal');
+    const expected = file.endsWith('.yml') ? real.replace(anchor, `${anchor}            MX_Module_Constant: "2"\n`) : real;
+    assert.equal(applyEdits(text, fix.edits), expected);
+  });
+}
