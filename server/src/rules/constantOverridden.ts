@@ -54,9 +54,12 @@ export const constantOverridden: Rule = {
       // a value from an env_file is reported in that file's own check
       if (loser.fromFile !== undefined) continue;
       const why = winner.channel === 'mx-env' && loser.channel !== 'mx-env' ? ' (an MX_ variable beats CONSTANTS)' : '';
+      // a password is never repeated in a message
+      const secret = settings.roles.password !== undefined && settings.roles.password.name === loser.name;
+      const value = loser.valueKind !== 'literal' ? loser.valueKind : secret ? 'a password, not shown' : JSON.stringify(loser.value);
       report({
         range: loser.keyRange,
-        message: `${loser.name} is also set by ${describe(winner)}, which wins${why}; this value (${loser.valueKind === 'literal' ? JSON.stringify(loser.value) : loser.valueKind}) is never used.`,
+        message: `${loser.name} is also set by ${describe(winner)}, which wins${why}; this value (${value}) is never used.`,
         fixes: checked++ < MAX_CHECKED_REMOVALS ? removeFix(ctx, loser, lines) : undefined,
       });
     }

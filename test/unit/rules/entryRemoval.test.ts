@@ -75,3 +75,14 @@ test('constant-overridden: every safe removal of a file applied together (as "fi
   assert.equal(fixed, 'mxruntime:\n  MicroflowConstants:\n    Mail.SMTPHost: b.internal\n    Mail.SMTPPort: 587\n');
   assert.deepEqual(checkWithText({ path: '/p/m2ee.yaml', text: fixed })!.findings.filter((x) => x.ruleId === 'constant-overridden'), []);
 });
+
+test('constant-overridden never repeats a password in its message', () => {
+  const text = 'services:\n  orders:\n    environment:\n      MX_Mail_SMTPPassword: old-secret-Value-1\n      MX_Mail_SMTPPassword: ${SMTP_PASSWORD}\n';
+  const f = checkWithText({ path: '/p/docker-compose.yml', text })!.findings.find((x) => x.ruleId === 'constant-overridden')!;
+  assert.match(f.message, /this value \(a password, not shown\) is never used/);
+  assert.ok(!f.message.includes('old-secret-Value-1'));
+  assert.ok(f.fixes?.every((x) => !x.title.includes('old-secret-Value-1')));
+  // any other constant shows the value that loses
+  const port = checkWithText({ path: '/p/m2ee.yaml', text: flowM2ee })!.findings.find((x) => x.ruleId === 'constant-overridden')!;
+  assert.match(port.message, /this value \("25"\) is never used/);
+});
