@@ -5,7 +5,7 @@
 // and (later) when DNS answers arrive after the offline findings were shown.
 // The "debounce" is adaptive: a check that is fast runs on the next turn of the event loop
 // (edits that arrive together are checked once, at their latest version); a document whose
-// last check was slow waits about as long as that check took, so typing in a huge file
+// last re-check after an edit was slow waits about as long as that took, so typing in a huge file
 // does not queue one check per keystroke.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
@@ -49,6 +49,10 @@ export class DiagnosticsService {
   private readonly timers = new Map<string, () => void>();
   private readonly running = new Set<string>();
   private readonly online = new Map<string, AbortController>();
+  /** how long the last check after an edit took, per document */
+  private readonly editCheckMs = new Map<string, number>();
+  /** documents whose next check follows an edit */
+  private readonly edited = new Set<string>();
   private onlineCheck: OnlineCheck | undefined;
 
   constructor(
@@ -87,10 +91,15 @@ export class DiagnosticsService {
   schedule(uri: string, { force = false, afterEdit = false } = {}): void {
     const entry = this.pending.get(uri) ?? { force: false };
     entry.force ||= force;
+    // the change event that comes with opening a document is not an edit (nothing checked yet)
+    if (afterEdit && this.last.has(uri)) this.edited.add(uri);
     this.pending.set(uri, entry);
     if (this.running.has(uri)) return; // runs again when the current check ends
     this.timers.get(uri)?.();
-    const wait = afterEdit ? Math.min(MAX_WAIT_MS, this.last.get(uri)?.ms ?? 0) : 0;
+    // the wait follows how long re-checks after edits take (a one-line edit of a big file is
+    // re-read cheaply), not how long the first full read took: typing after opening gets
+    // its diagnostics at once, and only a file whose edits are slow to check waits
+    const wait = afterEdit ? Math.min(MAX_WAIT_MS, this.editCheckMs.get(uri) ?? 0) : 0;
     if (wait < FAST_CHECK_MS) {
       const handle = setImmediate(() => void this.run(uri));
       this.timers.set(uri, () => clearImmediate(handle));
@@ -116,6 +125,8 @@ export class DiagnosticsService {
     this.timers.get(uri)?.();
     this.timers.delete(uri);
     this.pending.delete(uri);
+    this.edited.delete(uri);
+    this.editCheckMs.delete(uri);
     this.online.get(uri)?.abort();
     this.online.delete(uri);
     const last = this.last.get(uri);
@@ -135,8 +146,11 @@ export class DiagnosticsService {
     if (!entry) return;
     this.pending.delete(uri);
     this.running.add(uri);
+    const afterEdit = this.edited.delete(uri);
     try {
       await this.checkAndPublish(uri, entry.force);
+      const ms = this.last.get(uri)?.ms;
+      if (afterEdit && ms !== undefined) this.editCheckMs.set(uri, ms);
     } finally {
       this.running.delete(uri);
       if (this.pending.has(uri)) this.schedule(uri);

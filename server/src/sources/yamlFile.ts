@@ -1,7 +1,7 @@
 // A YAML file, document by document (`---`): each document is classified on its own (a
 // file may hold a MendixApp and a Deployment) and read by the reader for its kind. A YAML
 // file in which no document is a Mendix settings document is not ours (undefined).
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { FileKind, Scope } from '../core/types';
 import { readCfManifestDocument } from './cfManifest';
 import { looksLikeService, readComposeDocument } from './compose';
@@ -10,6 +10,7 @@ import { readKubernetesDocument } from './kubernetes';
 import { readM2eeDocument } from './m2ee';
 import { isMendixAppDocument, readMendixAppDocument } from './mendixApp';
 import { pairOf, stringOf } from './yamlNodes';
+import { parseYamlDocuments } from './yamlReparse';
 import { isMap, isSeq } from 'yaml';
 
 export interface YamlReadResult {
@@ -64,9 +65,8 @@ const MENDIX_MARKERS = /mxruntime|applications|services|MendixApp|MX_|CONSTANTS|
 export function readYamlFile(ctx: ReadContext, kindByName: FileKind | undefined): YamlReadResult | undefined {
   // random YAML (CI workflows, Helm values…) is common in a workspace: skip it without parsing
   if (!kindByName && !MENDIX_MARKERS.test(ctx.text)) return undefined;
-  // uniqueKeys off: a duplicate key is a finding (constant-overridden), not a parse failure
-  const docs = parseAllDocuments(ctx.text, { uniqueKeys: false, prettyErrors: false, strict: false });
-  const list: Document[] = Array.isArray(docs) ? docs : [];
+  // after a one-line edit of a big file only that line is parsed again (yamlReparse.ts)
+  const list: Document[] = parseYamlDocuments(ctx.path, ctx.text);
   const kinds: FileKind[] = [];
   const scopes: Scope[] = [];
   let recognised = kindByName === 'm2ee' || kindByName === 'compose';

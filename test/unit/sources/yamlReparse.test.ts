@@ -1,0 +1,143 @@
+// After a one-line edit, a YAML file is read again by parsing only the edited line
+// (server/src/sources/yamlReparse.ts). These tests hold it to one promise: the result is
+// exactly what a full parse of the new text gives — on every line of the real corpus files
+// and the reader fixtures, for several kinds of edit — and the short way is really taken.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSettingsFile } from '../../../server/src/sources/index';
+import { forgetKeptParses, reparseCounts } from '../../../server/src/sources/yamlReparse';
+
+const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
+const fixtures = join(__dirname, '..', '..', 'fixtures', 'sources');
+
+/** file on disk → the name it is read under (the name is part of how a file is recognised) */
+const FILES: [string, string][] = [
+  [join(corpus, 'm2ee-tools.examples.m2ee.yaml'), 'm2ee.yaml'],
+  [join(corpus, 'm2ee-tools.examples.full-documented-m2ee.yaml'), 'full-documented-m2ee.yaml'],
+  [join(corpus, 'cf-mendix-buildpack.etc.m2ee.m2ee.yaml'), 'm2ee.yaml'],
+  [join(corpus, 'cf-mendix-buildpack.dev.docker-compose.yml'), 'docker-compose.yml'],
+  [join(corpus, 'docker-mendix-buildpack.tests.docker-compose-azuresql.yml'), 'docker-compose-azuresql.yml'],
+  [join(corpus, 'docker-mendix-buildpack.tests.docker-compose-k8s.yml'), 'docker-compose-k8s.yml'],
+  [join(corpus, 'docker-mendix-buildpack.tests.docker-compose-mysql.yml'), 'docker-compose-mysql.yml'],
+  [join(corpus, 'docker-mendix-buildpack.tests.docker-compose-postgres.yml'), 'docker-compose-postgres.yml'],
+  [join(corpus, 'docker-mendix-buildpack.tests.docker-compose-sqlserver.yml'), 'docker-compose-sqlserver.yml'],
+  [join(fixtures, 'constants-styles.compose.yaml'), 'docker-compose.yml'],
+  [join(fixtures, 'docker-compose.yml'), 'docker-compose.yml'],
+  [join(fixtures, 'kubernetes.yaml'), 'kubernetes.yaml'],
+  [join(fixtures, 'm2ee.yaml'), 'm2ee.yaml'],
+  [join(fixtures, 'manifest.yml'), 'manifest.yml'],
+  [join(fixtures, 'mendixapp.yaml'), 'mendixapp.yaml'],
+];
+
+/** Edits of one line that keep the line count: (line) → new line. */
+const EDITS: [string, (line: string) => string][] = [
+  ['append a character', (l) => `${l}7`],
+  ['change the last character', (l) => (l.length ? `${l.slice(0, -1)}${l.endsWith('5') ? '6' : '5'}` : l)],
+  ['rename the key', (l) => l.replace(/^(\s*)(\S)/, '$1X$2')],
+  ['new value', (l) => l.replace(/:\s.*$/, ': "587"')],
+  ['value becomes empty', (l) => l.replace(/:\s.*$/, ':')],
+  ['value becomes a flow map', (l) => l.replace(/:\s.*$/, ': {a: 1}')],
+  ['comment the line out', (l) => l.replace(/^(\s*)/, '$1# ')],
+];
+
+function readBothWays(path: string, before: string, after: string) {
+  forgetKeptParses();
+  readSettingsFile(path, before); // keeps the parse of `before`
+  const counted = reparseCounts.oneLine;
+  const incremental = readSettingsFile(path, after);
+  const usedOneLine = reparseCounts.oneLine > counted;
+  forgetKeptParses();
+  const full = readSettingsFile(path, after);
+  return { incremental, full, usedOneLine };
+}
+
+test('every one-line edit of every corpus and fixture YAML line reads exactly as a full parse', () => {
+  let oneLine = 0;
+  let edits = 0;
+  for (const [file, name] of FILES) {
+    const text = readFileSync(file, 'utf8');
+    const path = `/workspace/app/${name}`;
+    const lines = text.split('\n');
+    // every edit on every line that holds content; comment and blank lines get one edit; the
+    // long documented example (700 lines, mostly comments, 16 ms a parse) every fourth line
+    const long = lines.length > 200;
+    const isContent = (l: string) => !/^\s*(#.*)?$/.test(l);
+    const picked = long ? lines.map((l, i) => (isContent(l) ? i : -1)).filter((i) => i >= 0).filter((_, n) => n % 4 === 0) : lines.map((_, i) => i);
+    for (const i of picked) {
+      for (const [label, edit] of isContent(lines[i]) ? EDITS : EDITS.slice(0, 1)) {
+        const changed = edit(lines[i]);
+        if (changed === lines[i]) continue;
+        const after = [...lines.slice(0, i), changed, ...lines.slice(i + 1)].join('\n');
+        const { incremental, full, usedOneLine } = readBothWays(path, text, after);
+        edits++;
+        if (usedOneLine) oneLine++;
+        assert.deepEqual(incremental, full, `${name} line ${i + 1}: ${label}`);
+      }
+    }
+  }
+  // the short way must really be taken for the common edits, or this test proves nothing
+  assert.ok(edits > 2000, `edits tried: ${edits}`);
+  console.log(`${edits} edits, ${oneLine} re-parsed one line`);
+  assert.ok(oneLine > 300, `one-line re-parses: ${oneLine} of ${edits}`);
+});
+
+/** A big m2ee.yaml like the benchmark's. */
+function bigM2ee(lines: number): string {
+  const out = ['mxruntime:', '  DTAPMode: P', '  MicroflowConstants:', '    Mail.SMTPHost: smtp.sendgrid.net', '    Mail.SMTPPort: 25'];
+  for (let i = out.length; i < lines; i++) out.push(`    Module${i % 97}.Constant${i}: "value ${i}"`);
+  return `${out.join('\n')}\n`;
+}
+
+test('typing in a value of a big m2ee.yaml re-parses only that line, keystroke after keystroke', () => {
+  forgetKeptParses();
+  const path = '/workspace/big/m2ee.yaml';
+  let text = bigM2ee(2000);
+  readSettingsFile(path, text);
+  const before = reparseCounts.oneLine;
+  for (const next of ['2', '', '5', '58', '587']) {
+    text = text.replace(/Mail\.SMTPPort: \d*/, `Mail.SMTPPort: ${next}`);
+    const read = readSettingsFile(path, text)!;
+    const port = read.scopes[0].assignments.find((a) => a.name === 'Mail.SMTPPort')!;
+    assert.equal(port.value, next);
+    assert.equal(port.valueRange.start.line, 4);
+    // a constant after the edit keeps its place
+    const last = read.scopes[0].assignments.at(-1)!;
+    assert.equal(last.keyRange.start.line, 1999);
+  }
+  assert.equal(reparseCounts.oneLine - before, 5);
+});
+
+test('edits that change the structure are parsed in full', () => {
+  const path = '/workspace/structure/m2ee.yaml';
+  const text = bigM2ee(50);
+  const cases: [string, string][] = [
+    ['a new line', text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 25\n    Mail.SMTPUsername: apikey')],
+    ['an indentation change', text.replace('    Mail.SMTPPort: 25', '      Mail.SMTPPort: 25')],
+    ['a syntax error on the line', text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: "25')],
+    ['an anchor', text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: &port 25')],
+    ['a parent key (its value is a map)', text.replace('MicroflowConstants:', 'MicroflowConstant:')],
+  ];
+  for (const [label, after] of cases) {
+    const { incremental, full, usedOneLine } = readBothWays(path, text, after);
+    assert.equal(usedOneLine, false, label);
+    assert.deepEqual(incremental, full, label);
+  }
+});
+
+test('a file with a syntax error elsewhere is parsed in full, and still reads the same', () => {
+  const path = '/workspace/broken/m2ee.yaml';
+  const text = `${bigM2ee(20)}  broken: [\n`;
+  const { incremental, full, usedOneLine } = readBothWays(path, text, text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587'));
+  assert.equal(usedOneLine, false);
+  assert.deepEqual(incremental, full);
+});
+
+test('Windows line ends: the one-line way keeps every range right', () => {
+  const path = '/workspace/crlf/m2ee.yaml';
+  const text = bigM2ee(40).replace(/\n/g, '\r\n');
+  const { incremental, full, usedOneLine } = readBothWays(path, text, text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 2525'));
+  assert.equal(usedOneLine, true);
+  assert.deepEqual(incremental, full);
+});
