@@ -13,11 +13,14 @@ import { withEnvFiles, withoutFixesOnEnvFiles } from './envFiles';
 export function checkDocument(input: CheckInput, options: CheckOptions = {}): CheckResult | undefined {
   const read = readSettingsFile(input.path, input.text, input.languageId);
   if (!read) return undefined;
-  return withoutFixesOnEnvFiles(checkRead(withEnvFiles(read, input.path, options), input.path, options));
+  return withoutFixesOnEnvFiles(checkRead(withEnvFiles(read, input.path, options), input.path, options, allRules, input.text));
 }
 
-/** The part after the reader: also what tests drive with hand-built ReadResults. */
-export function checkRead(read: ReadResult, path: string, options: CheckOptions = {}, rules: readonly Rule[] = allRules): CheckResult {
+/**
+ * The part after the reader: also what tests drive with hand-built ReadResults. `text` (the
+ * checked text) lets fixes that rewrite syntax see the commas and indentation around an entry.
+ */
+export function checkRead(read: ReadResult, path: string, options: CheckOptions = {}, rules: readonly Rule[] = allRules, text?: string): CheckResult {
   const target = resolveTarget(read, path, options);
   const roleMapping = options.projectConfig?.config.roles;
   const settings: MailSettings[] = read.scopes.map((scope) => buildMailSettings(scope, target, roleMapping));
@@ -39,8 +42,8 @@ export function checkRead(read: ReadResult, path: string, options: CheckOptions 
     };
     // a rule that trips over odd input loses its findings for this file, never the whole check
     try {
-      rule.checkFile?.({ read, settings, path, options, report });
-      if (rule.check) for (const s of settings) rule.check({ settings: s, read, path, options, report });
+      rule.checkFile?.({ read, settings, path, text, options, report });
+      if (rule.check) for (const s of settings) rule.check({ settings: s, read, path, text, options, report });
     } catch {
       continue;
     }

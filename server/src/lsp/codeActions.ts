@@ -1,8 +1,9 @@
 // Quick fixes are data carried on the findings (rules decide the edits); this only hands
 // them to the editor for the diagnostics under the cursor, and offers "fix all" for the
 // safe ones.
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
-import type { Finding, Range } from '../core/types';
+import { pathToFileURL } from 'node:url';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Finding, Fix, Range } from '../core/types';
 import type { DocumentCheck } from './runCheck';
 import { toDiagnostic, type RuleDocs } from './toDiagnostic';
 
@@ -18,7 +19,37 @@ function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-export function codeActionsFor(params: CodeActionParams, check: DocumentCheck | undefined, docs: RuleDocs): CodeAction[] {
+/** What the editor can apply (initialize capabilities): fixes that edit other files need both. */
+export interface EditSupport {
+  documentChanges: boolean;
+  createFiles: boolean;
+}
+
+/**
+ * The workspace edit of a fix, or undefined when the editor cannot apply it. A fix that also
+ * edits other files (the `.gitignore` beside a `.env`) needs versioned document changes, and
+ * file creation when that file may not exist yet.
+ */
+function workspaceEditOf(fix: Fix, uri: string, support: EditSupport): WorkspaceEdit | undefined {
+  if (!fix.otherFiles?.length) return { changes: { [uri]: fix.edits } };
+  if (!support.documentChanges) return undefined;
+  if (fix.otherFiles.some((f) => f.createIfMissing) && !support.createFiles) return undefined;
+  const documentChanges: WorkspaceEdit['documentChanges'] = [];
+  for (const file of fix.otherFiles) {
+    const fileUri = pathToFileURL(file.path).href;
+    if (file.createIfMissing) documentChanges.push({ kind: 'create', uri: fileUri, options: { ignoreIfExists: true, overwrite: false } });
+    documentChanges.push({ textDocument: { uri: fileUri, version: null }, edits: file.edits });
+  }
+  if (fix.edits.length) documentChanges.push({ textDocument: { uri, version: null }, edits: fix.edits });
+  return { documentChanges };
+}
+
+export function codeActionsFor(
+  params: CodeActionParams,
+  check: DocumentCheck | undefined,
+  docs: RuleDocs,
+  support: EditSupport = { documentChanges: false, createFiles: false },
+): CodeAction[] {
   const findings = check?.result?.findings ?? [];
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -30,12 +61,14 @@ export function codeActionsFor(params: CodeActionParams, check: DocumentCheck | 
       const shown = params.context.diagnostics.find((d) => d.code === finding.ruleId && sameRange(d.range, finding.range));
       const diagnostic = shown ?? toDiagnostic(finding, docs);
       finding.fixes.forEach((fix, i) => {
+        const edit = workspaceEditOf(fix, params.textDocument.uri, support);
+        if (!edit) return;
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: i === 0 && fix.safe === true,
-          edit: { changes: { [params.textDocument.uri]: fix.edits } },
+          edit,
         });
       });
     }
@@ -55,7 +88,8 @@ function safeEdits(findings: Finding[]) {
   const taken: Finding['range'][] = [];
   const edits = [];
   for (const finding of findings) {
-    const fix = finding.fixes?.find((f) => f.safe);
+    // fix-all edits this document only: a fix that touches other files is never applied unasked
+    const fix = finding.fixes?.find((f) => f.safe && !f.otherFiles?.length);
     if (!fix || fix.edits.some((e) => taken.some((r) => overlaps(r, e.range)))) continue;
     for (const edit of fix.edits) {
       taken.push(edit.range);

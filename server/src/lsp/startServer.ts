@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { invalidateProjectConfigCache, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { SettingsStore } from './clientSettings';
-import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
+import { codeActionsFor, FIX_ALL_KIND, type EditSupport } from './codeActions';
 import { ConfigProblems } from './configProblems';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentLog } from './documentLog';
@@ -66,6 +66,7 @@ export function startServer(connection: Connection): ServerHandle {
     const unchecked = couldNotCheckFor(check.uri);
     return unchecked.length ? { online: 'on', couldNotCheck: unchecked } : { online: 'on' };
   };
+  let editSupport: EditSupport = { documentChanges: false, createFiles: false };
   const diagnostics = new DiagnosticsService(connection, documents, settings, env, ruleDocs, log, configProblems, onlineAllowed);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -77,6 +78,10 @@ export function startServer(connection: Connection): ServerHandle {
     settings.start(workspace?.configuration === true, options.settings);
     canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    editSupport = {
+      documentChanges: workspace?.workspaceEdit?.documentChanges === true,
+      createFiles: workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+    };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -191,7 +196,7 @@ export function startServer(connection: Connection): ServerHandle {
     // checkNow: the kept result of the current version, or a fresh check when it was released
     const check = await diagnostics.checkNow(params.textDocument.uri);
     const text = documents.get(params.textDocument.uri)?.getText();
-    return [...codeActionsFor(params, check, ruleDocs), ...extraCodeActions(params, text, check, ruleDocs)];
+    return [...codeActionsFor(params, check, ruleDocs, editSupport), ...extraCodeActions(params, text, check, ruleDocs)];
   });
   registerEditorFeatures(connection, documents, diagnostics, env.declarations);
   // Send Test Mail / Verify Connection ask which mail settings each scope has (no literal password crosses over)

@@ -31,6 +31,9 @@ interface Parsed {
 
 const kept = new Map<string, Parsed>();
 
+/** Paths starting with this are read without keeping the parse (see rules/editCheck.ts). */
+export const NOT_KEPT_PREFIX = '\u0000';
+
 /** How often each way was taken (tests check that the one-line way is really used). */
 export const reparseCounts = { oneLine: 0, full: 0 };
 
@@ -46,7 +49,8 @@ export function parseYamlDocuments(key: string, text: string): Document[] {
     docs = parseAllDocuments(text, YAML_PARSE_OPTIONS) as Document[];
   }
   const list = Array.isArray(docs) ? docs : [];
-  if (text.length <= MAX_KEPT_LENGTH) {
+  // a read under another name (a fix checked before it is offered) must not push out a real file's parse
+  if (text.length <= MAX_KEPT_LENGTH && !key.startsWith(NOT_KEPT_PREFIX)) {
     kept.set(key, { text, docs: list });
     if (kept.size > KEEP) kept.delete(kept.keys().next().value as string);
   }

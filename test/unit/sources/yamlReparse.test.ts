@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSettingsFile } from '../../../server/src/sources/index';
-import { forgetKeptParses, reparseCounts } from '../../../server/src/sources/yamlReparse';
+import { forgetKeptParses, NOT_KEPT_PREFIX, reparseCounts } from '../../../server/src/sources/yamlReparse';
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'sources');
@@ -140,4 +140,15 @@ test('Windows line ends: the one-line way keeps every range right', () => {
   const { incremental, full, usedOneLine } = readBothWays(path, text, text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 2525'));
   assert.equal(usedOneLine, true);
   assert.deepEqual(incremental, full);
+});
+
+test('reads under a not-kept name (fixes checked before they are offered) never push out a real file', () => {
+  forgetKeptParses();
+  const path = '/workspace/kept/m2ee.yaml';
+  const text = bigM2ee(40);
+  readSettingsFile(path, text);
+  for (let i = 0; i < 10; i++) readSettingsFile(`${NOT_KEPT_PREFIX}fix-check:${path}${i}`, text);
+  const before = reparseCounts.oneLine;
+  readSettingsFile(path, text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587'));
+  assert.equal(reparseCounts.oneLine - before, 1);
 });

@@ -1,0 +1,147 @@
+// Quick fixes that rewrite syntax or touch another file, over the real LSP connection: the
+// Kubernetes Secret reference for a plain-text password, the exact removal of an overridden
+// constant in a flow map (also in fix-all), and the `.gitignore` entry for a `.env` file —
+// offered only to an editor that can apply a multi-file edit with file creation.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ClientCapabilities, CodeAction, Diagnostic, TextDocumentEdit, CreateFile } from 'vscode-languageserver-protocol/node';
+import { LspClient } from '../support/lspClient';
+import { byCode, ensureServerBuilt, TempWorkspace } from './workspace';
+
+const DEPLOYMENT = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata:',
+  '  name: orders',
+  'spec:',
+  '  template:',
+  '    spec:',
+  '      containers:',
+  '        - name: orders',
+  '          env:',
+  '            - name: MX_Mail_SMTPHost',
+  '              value: smtp.mycompany.nl',
+  '            - name: MX_Mail_SMTPUsername',
+  '              value: orders@mycompany.nl',
+  '            - name: MX_Mail_SMTPPassword',
+  '              value: "Tr0ub4dor&3-horse"',
+  '',
+].join('\n');
+
+const FLOW_M2EE = 'mxruntime:\n  DTAPMode: P\n  MicroflowConstants: {Mail.SMTPPort: 25, Mail.SMTPHost: mailrelay.internal, Mail.SMTPPort: 587}\n';
+const DOTENV = 'MX_Mail_SMTPHost=smtp.mycompany.nl\nMX_Mail_SMTPUsername=orders@mycompany.nl\nMX_Mail_SMTPPassword=Tr0ub4dor&3-horse\n';
+
+const MULTI_FILE_EDITS: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+  },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+  },
+};
+
+let ws: TempWorkspace;
+let client: LspClient;
+
+before(() => {
+  ensureServerBuilt();
+  ws = new TempWorkspace();
+});
+
+after(async () => {
+  await client?.stop();
+  ws.dispose();
+});
+
+async function actionsFor(c: LspClient, uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+  return c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+}
+
+function applied(text: string, uri: string, action: CodeAction | undefined): string {
+  const edits = action?.edit?.changes?.[uri];
+  assert.ok(edits, JSON.stringify(action));
+  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
+}
+
+test('Kubernetes: the plain-text password becomes a secretKeyRef, and the fixed file has no such finding', async () => {
+  client = await LspClient.start({ root: ws.root, settings: {} });
+  const path = ws.write('k8s/deployment.yaml', DEPLOYMENT);
+  const uri = client.uriOf(path);
+  const published = await client.open(path, DEPLOYMENT);
+  const finding = byCode(published, 'password-in-plain-text');
+  assert.ok(finding, JSON.stringify(published.diagnostics.map((d) => d.code)));
+  const actions = await actionsFor(client, uri, finding);
+  const fix = actions.find((a) => a.title.startsWith('Read MX_Mail_SMTPPassword from the Secret'));
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.ok(!fix.title.includes('Tr0ub4dor'), 'the title never repeats the password');
+  const fixed = applied(DEPLOYMENT, uri, fix);
+  assert.match(fixed, /- name: MX_Mail_SMTPPassword\n {14}valueFrom:\n {16}secretKeyRef:\n {18}name: orders-smtp\n {18}key: password\n/);
+  assert.ok(!fixed.includes('Tr0ub4dor'));
+  const after = await client.change(path, [{ text: fixed }]);
+  assert.equal(byCode(after, 'password-in-plain-text'), undefined);
+});
+
+test('a flow map: removing the overridden constant removes exactly that pair, by quick fix and by fix-all', async () => {
+  const path = ws.write('flow/m2ee.yaml', FLOW_M2EE);
+  const uri = client.uriOf(path);
+  const published = await client.open(path, FLOW_M2EE);
+  const finding = byCode(published, 'constant-overridden');
+  assert.ok(finding, JSON.stringify(published.diagnostics.map((d) => d.code)));
+  const expected = 'mxruntime:\n  DTAPMode: P\n  MicroflowConstants: {Mail.SMTPHost: mailrelay.internal, Mail.SMTPPort: 587}\n';
+  const quick = (await actionsFor(client, uri, finding)).find((a) => a.title.startsWith('Remove Mail.SMTPPort'));
+  assert.equal(applied(FLOW_M2EE, uri, quick), expected);
+  const all = (
+    await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })
+  ).find((a) => a.kind?.startsWith('source.fixAll'));
+  assert.equal(applied(FLOW_M2EE, uri, all), expected);
+});
+
+test('.env: no .gitignore fix for an editor that cannot create and edit other files', async () => {
+  const path = ws.write('plain/.env', DOTENV);
+  const uri = client.uriOf(path);
+  const published = await client.open(path, DOTENV, 'dotenv');
+  const finding = byCode(published, 'password-in-plain-text');
+  assert.ok(finding);
+  const titles = (await actionsFor(client, uri, finding)).map((a) => a.title);
+  assert.ok(!titles.some((t) => t.includes('.gitignore')), JSON.stringify(titles));
+});
+
+test('.env: an editor with multi-file edits gets "Add .env to .gitignore" as a create + edit of the .gitignore beside it', async () => {
+  await client.stop();
+  client = await LspClient.start({ root: ws.root, settings: {}, capabilities: MULTI_FILE_EDITS });
+  const path = ws.write('app/.env', DOTENV);
+  const uri = client.uriOf(path);
+  const published = await client.open(path, DOTENV, 'dotenv');
+  const finding = byCode(published, 'password-in-plain-text');
+  assert.ok(finding);
+  const actions = await actionsFor(client, uri, finding);
+  const fix = actions.find((a) => a.title.startsWith('Add .env to .gitignore'));
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.ok(!JSON.stringify(fix).includes('Tr0ub4dor'), 'the fix never carries the password');
+  const changes = fix.edit?.documentChanges ?? [];
+  const gitignore = client.uriOf(ws.path('app/.gitignore'));
+  const create = changes.find((c): c is CreateFile => 'kind' in c && c.kind === 'create');
+  assert.equal(create?.uri, gitignore);
+  assert.equal(create?.options?.ignoreIfExists, true);
+  const edit = changes.find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === gitignore);
+  assert.ok(edit);
+  const written = TextDocument.applyEdits(TextDocument.create(gitignore, 'ignore', 1, ''), edit.edits as never);
+  assert.match(written, /^\.env$/m);
+  // fix-all never edits other files
+  const all = (
+    await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })
+  ).find((a) => a.kind?.startsWith('source.fixAll'));
+  assert.ok(!all || !JSON.stringify(all).includes('.gitignore'));
+});
