@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runSendTest, runVerify } from '../../server/src/cli/sendTest';
+import type { PromptAnswer } from '../../server/src/smtp/prompt';
 import { makeCert, PASSWORD, startSmtpServer, USER, type RunningServer, type TestCert } from './support/servers';
 
 // MENDIX_EMAIL_CLI: another build of the CLI (the benchmark and local checks use it)
@@ -66,7 +67,7 @@ function memoryIo(env: Record<string, string> = {}) {
       stderr: { write: (t: string) => (out.stderr += t) },
       cwd: dir,
       env,
-      promptPassword: async (): Promise<string | undefined> => undefined,
+      promptPassword: async (): Promise<PromptAnswer> => ({ kind: 'no-terminal' }),
     },
   };
 }
@@ -127,7 +128,7 @@ describe('runSendTest / runVerify in process', () => {
 
   test('the prompt answers when the file only refers to the password', async () => {
     const { io, out } = memoryIo();
-    io.promptPassword = async () => PASSWORD;
+    io.promptPassword = async () => ({ kind: 'answered', value: PASSWORD });
     const code = await runVerify([m2ee(server.port), '--ca', cert.certFile], io);
     assert.equal(code, 0, out.stdout + out.stderr);
   });

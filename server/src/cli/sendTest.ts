@@ -12,7 +12,7 @@ import { checkRecipient } from '../smtp/recipient';
 import { findScope, mailScopes } from '../smtp/scopes';
 import { smtpSettingsFrom, type SmtpSettings } from '../smtp/settings';
 import { formatReport, type SmtpReport } from '../smtp/report';
-import { promptHidden } from '../smtp/prompt';
+import { promptHidden, type PromptAnswer } from '../smtp/prompt';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -42,8 +42,8 @@ Exit code: 0 sent (verified), 1 failed, 2 bad usage or settings that cannot be t
 `;
 
 export interface SendTestIo extends CliIo {
-  /** asks for the password when neither the file nor the environment has it; default: a hidden prompt on a terminal */
-  promptPassword?: (question: string) => Promise<string | undefined>;
+  /** asks for the password when neither the file nor the environment has it; default: a hidden prompt on the terminal (stdin) */
+  promptPassword?: (question: string) => Promise<PromptAnswer>;
   signal?: AbortSignal;
 }
 
@@ -142,6 +142,33 @@ function settingsOf(path: string, scopeName: string | undefined): SmtpSettings |
   return found ? smtpSettingsFrom(found) : `no scope "${scopeName}" with mail settings in ${path}; there are: ${names}`;
 }
 
+/**
+ * The password to log in with: written in the file, else from the environment variable,
+ * else typed at a hidden prompt when standard input is a terminal. Without any of them the
+ * session goes ahead without one (a note on stderr says so), so a server that asks for a
+ * login fails at AUTH with "no password was given" instead of the command hanging.
+ */
+async function passwordFor(
+  command: 'send-test' | 'verify',
+  settings: SmtpSettings,
+  args: Parsed,
+  io: SendTestIo,
+): Promise<{ kind: 'cancelled'; how: string } | { kind: 'found'; password?: string; note?: string }> {
+  if (settings.password.kind === 'literal') return { kind: 'found', password: settings.password.value };
+  const fromEnv = io.env[args.passwordEnv];
+  if (fromEnv) return { kind: 'found', password: fromEnv, note: `the password was taken from ${args.passwordEnv} (not shown)` };
+  if (!settings.username) return { kind: 'found' };
+  const pw = settings.password;
+  const why = pw.kind === 'missing' || pw.kind === 'empty' ? 'holds no password' : `only refers to it (${pw.written})`;
+  const ask = io.promptPassword ?? ((q: string) => promptHidden(q));
+  const answer = await ask(`${args.file} ${why}. SMTP password for ${settings.username}@${settings.host}: `);
+  if (answer.kind === 'cancelled') return answer;
+  if (answer.kind === 'answered' && answer.value !== '') return { kind: 'found', password: answer.value, note: 'the password was typed at the prompt (not shown)' };
+  const reason = answer.kind === 'answered' ? 'an empty password was typed' : `${args.passwordEnv} is not set and standard input is not a terminal to ask on`;
+  io.stderr.write(`note: no password: ${args.file} ${why} and ${reason}; the server's AUTH will fail if it asks for one\n`);
+  return { kind: 'found' };
+}
+
 async function run(command: 'send-test' | 'verify', argv: string[], io: SendTestIo): Promise<number> {
   let args: Parsed;
   try {
@@ -178,14 +205,13 @@ async function run(command: 'send-test' | 'verify', argv: string[], io: SendTest
     return EXIT_USAGE;
   }
 
-  let password = settings.password.kind === 'literal' ? settings.password.value : io.env[args.passwordEnv] || undefined;
-  if (password === undefined && settings.username) {
-    const pw = settings.password;
-    const why = pw.kind === 'literal' || pw.kind === 'missing' ? 'holds no password' : `only refers to it (${pw.written})`;
-    const ask = io.promptPassword ?? (io.stdout.isTTY ? (q: string) => promptHidden(q) : undefined);
-    password = ask ? await ask(`${args.file} ${why}. SMTP password for ${settings.username}@${settings.host}: `) : undefined;
-    if (password === undefined) io.stderr.write(`note: no password: ${args.file} ${why} and ${args.passwordEnv} is not set; the server's AUTH will fail if it asks for one\n`);
+  const source = await passwordFor(command, settings, args, io);
+  if (source.kind === 'cancelled') {
+    io.stderr.write(`mendix-email ${command}: cancelled at the password prompt (${source.how}); nothing was ${command === 'send-test' ? 'sent' : 'tested'}\n`);
+    return EXIT_USAGE;
   }
+  const password = source.password;
+  if (source.note) settings.notes.push(source.note);
 
   // nodemailer is loaded only now (see main.ts): `check` never pays for it
   const { sendTestMail, verifyConnection } = require('../smtp/session') as typeof import('../smtp/session');
