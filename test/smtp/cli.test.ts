@@ -67,7 +67,7 @@ function memoryIo(env: Record<string, string> = {}) {
       stderr: { write: (t: string) => (out.stderr += t) },
       cwd: dir,
       env,
-      promptPassword: async (): Promise<PromptAnswer> => ({ kind: 'no-terminal' }),
+      promptPassword: async (_question: string): Promise<PromptAnswer> => ({ kind: 'no-terminal' }),
     },
   };
 }
@@ -126,10 +126,57 @@ describe('runSendTest / runVerify in process', () => {
     assert.match(lastLine(out.stdout), /^FAILED at AUTH/);
   });
 
+  test('no password anywhere and no terminal: the note says why and how to give one', async () => {
+    const { io, out } = memoryIo();
+    const code = await runVerify([m2ee(server.port), '--ca', cert.certFile, '--password-env', 'MY_PW'], io);
+    assert.equal(code, 1);
+    assert.match(out.stderr, /note: no password: .* holds no password and MY_PW is not set and standard input is not a terminal to ask on/);
+    assert.match(out.stdout, /no password was given/);
+  });
+
+  test('a prompt cancelled with Ctrl-C or Ctrl-D: exit 2, says so, no session started', async () => {
+    const before = server.received.length;
+    for (const how of ['Ctrl-C', 'Ctrl-D', 'end of input'] as const) {
+      const { io, out } = memoryIo();
+      io.promptPassword = async () => ({ kind: 'cancelled', how });
+      const code = await runSendTest([m2ee(server.port), '--to', 'someone@mendix-email.test', '--ca', cert.certFile], io);
+      assert.equal(code, 2, how);
+      assert.equal(lastLine(out.stderr), `mendix-email send-test: cancelled at the password prompt (${how}); nothing was sent`);
+      assert.equal(out.stdout, '', 'no report: no session was started');
+    }
+    const { io, out } = memoryIo();
+    io.promptPassword = async () => ({ kind: 'cancelled', how: 'Ctrl-C' });
+    assert.equal(await runVerify([m2ee(server.port), '--ca', cert.certFile], io), 2);
+    assert.match(out.stderr, /nothing was tested/);
+    assert.equal(server.received.length, before);
+  });
+
+  test('an empty answer at the prompt: goes on without a password and says so', async () => {
+    const { io, out } = memoryIo();
+    io.promptPassword = async () => ({ kind: 'answered', value: '' });
+    assert.equal(await runVerify([m2ee(server.port), '--ca', cert.certFile], io), 1);
+    assert.match(out.stderr, /note: no password: .* an empty password was typed/);
+    assert.match(lastLine(out.stdout), /^FAILED at AUTH/);
+  });
+
+  test('the prompt is not asked when the environment holds the password, and the report says where it came from', async () => {
+    const { io, out } = memoryIo({ MENDIX_EMAIL_SMTP_PASSWORD: PASSWORD });
+    io.promptPassword = async () => assert.fail('asked although the environment holds the password');
+    assert.equal(await runVerify([m2ee(server.port), '--ca', cert.certFile], io), 0, out.stdout + out.stderr);
+    assert.match(out.stdout, /the password was taken from MENDIX_EMAIL_SMTP_PASSWORD \(not shown\)/);
+  });
+
   test('the prompt answers when the file only refers to the password', async () => {
     const { io, out } = memoryIo();
-    io.promptPassword = async () => ({ kind: 'answered', value: PASSWORD });
+    let asked = '';
+    io.promptPassword = async (question) => {
+      asked = question;
+      return { kind: 'answered', value: PASSWORD };
+    };
     const code = await runVerify([m2ee(server.port), '--ca', cert.certFile], io);
     assert.equal(code, 0, out.stdout + out.stderr);
+    assert.match(asked, /holds no password\. SMTP password for app@mendix-email\.test@127\.0\.0\.1: $/);
+    assert.match(out.stdout, /the password was typed at the prompt \(not shown\)/);
+    assert.ok(!out.stdout.includes(PASSWORD));
   });
 });

@@ -35,10 +35,16 @@ Options:
       --ca CERT_FILE        trust this certificate (or CA) for the SMTP host, for this run only
       --timeout SECONDS     bound for connecting, the greeting, TLS and each reply (default 10)
       --password-env VAR    environment variable holding the password when FILE holds none
-                            (default ${DEFAULT_PASSWORD_ENV}); else you are asked on a terminal
+                            (default ${DEFAULT_PASSWORD_ENV})
   -h, --help                show this help
 
-Exit code: 0 sent (verified), 1 failed, 2 bad usage or settings that cannot be tested.
+Password: written in FILE, else from the --password-env variable, else asked on the
+terminal without echo (Ctrl-C or Ctrl-D cancels: nothing is sent). When standard input
+is not a terminal nobody is asked: a note says so and, if the server wants a login, the
+report fails at AUTH with "no password was given".
+
+Exit code: 0 sent (verified), 1 failed, 2 bad usage, settings that cannot be tested, or
+the password prompt cancelled.
 `;
 
 export interface SendTestIo extends CliIo {
