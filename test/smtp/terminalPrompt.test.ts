@@ -167,6 +167,14 @@ describe('the password prompt on a real terminal', { skip }, () => {
     assertNoTrace(report, PASSWORD);
   });
 
+  test('stderr redirected away: the question is still shown on the terminal', async () => {
+    const term = runInTerminal(`${verify()} 2>/dev/null`);
+    await term.waitFor(PROMPT);
+    term.type(`${PASSWORD}\r`);
+    assert.equal(await term.exited(), 0, term.output());
+    assertNoTrace(term.output(), PASSWORD);
+  });
+
   test('stdin not a terminal (output on one): nobody is asked, the note says why, AUTH fails, exit 1', async () => {
     const term = runInTerminal(`${verify()} < /dev/null`);
     assert.equal(await term.exited(), 1, term.output());

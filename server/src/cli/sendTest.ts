@@ -166,7 +166,9 @@ async function passwordFor(
   if (!settings.username) return { kind: 'found' };
   const pw = settings.password;
   const why = pw.kind === 'missing' || pw.kind === 'empty' ? 'holds no password' : `only refers to it (${pw.written})`;
-  const ask = io.promptPassword ?? ((q: string) => promptHidden(q));
+  // the question goes to whichever of stderr / stdout is the terminal: with `2>log` the user
+  // must still see what is being asked
+  const ask = io.promptPassword ?? ((q: string) => promptHidden(q, process.stdin, process.stderr.isTTY || !process.stdout.isTTY ? process.stderr : process.stdout));
   const answer = await ask(`${args.file} ${why}. SMTP password for ${settings.username}@${settings.host}: `);
   if (answer.kind === 'cancelled') return answer;
   if (answer.kind === 'answered' && answer.value !== '') return { kind: 'found', password: answer.value, note: 'the password was typed at the prompt (not shown)' };

@@ -19,6 +19,9 @@ export function noTerminalReason(): string | undefined {
   const text = scriptHelp();
   if (!text) return 'util-linux `script` is not installed (Debian package bsdutils): no pseudo-terminal to test on';
   if (!/--command/.test(text) || !/--return/.test(text)) return '`script` is not the util-linux one (no --command / --return)';
+  // a container without /dev/pts has `script` but no pseudo-terminals
+  const probe = spawnSync('script', ['-q', '-e', '-c', 'test -t 0 && test -t 1', '/dev/null'], { input: '', encoding: 'utf8', timeout: 10_000 });
+  if (probe.status !== 0) return `\`script\` cannot give a command a pseudo-terminal here (exit ${probe.status}): ${probe.stderr.trim() || probe.stdout.trim()}`;
   return undefined;
 }
 
