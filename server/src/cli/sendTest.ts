@@ -154,12 +154,7 @@ function settingsOf(path: string, scopeName: string | undefined): SmtpSettings |
  * session goes ahead without one (a note on stderr says so), so a server that asks for a
  * login fails at AUTH with "no password was given" instead of the command hanging.
  */
-async function passwordFor(
-  command: 'send-test' | 'verify',
-  settings: SmtpSettings,
-  args: Parsed,
-  io: SendTestIo,
-): Promise<{ kind: 'cancelled'; how: string } | { kind: 'found'; password?: string; note?: string }> {
+async function passwordFor(settings: SmtpSettings, args: Parsed, io: SendTestIo): Promise<{ kind: 'cancelled'; how: string } | { kind: 'found'; password?: string; note?: string }> {
   if (settings.password.kind === 'literal') return { kind: 'found', password: settings.password.value };
   const fromEnv = io.env[args.passwordEnv];
   if (fromEnv) return { kind: 'found', password: fromEnv, note: `the password was taken from ${args.passwordEnv} (not shown)` };
@@ -213,7 +208,7 @@ async function run(command: 'send-test' | 'verify', argv: string[], io: SendTest
     return EXIT_USAGE;
   }
 
-  const source = await passwordFor(command, settings, args, io);
+  const source = await passwordFor(settings, args, io);
   if (source.kind === 'cancelled') {
     io.stderr.write(`mendix-email ${command}: cancelled at the password prompt (${source.how}); nothing was ${command === 'send-test' ? 'sent' : 'tested'}\n`);
     return EXIT_USAGE;
