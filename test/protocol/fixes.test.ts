@@ -4,6 +4,7 @@
 // offered only to an editor that can apply a multi-file edit with file creation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientCapabilities, CodeAction, Diagnostic, TextDocumentEdit, CreateFile } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../support/lspClient';
@@ -144,4 +145,23 @@ test('.env: an editor with multi-file edits gets "Add .env to .gitignore" as a c
     })
   ).find((a) => a.kind?.startsWith('source.fixAll'));
   assert.ok(!all || !JSON.stringify(all).includes('.gitignore'));
+});
+
+test('a .gitignore that starts ignoring the .env clears the finding at once (watched file change)', async () => {
+  const repo = new TempWorkspace();
+  const init = spawnSync('git', ['init', '-q', repo.root]);
+  if (init.status !== 0) return; // no git here: the rule then judges every file, nothing to clear
+  const c = await LspClient.start({ root: repo.root, settings: {} });
+  try {
+    const path = repo.write('.env', DOTENV);
+    const published = await c.open(path, DOTENV, 'dotenv');
+    assert.ok(byCode(published, 'password-in-plain-text'), 'git would commit it: the finding is there');
+    const gitignore = repo.write('.gitignore', '.env\n');
+    const cleared = c.waitForDiagnostics(path, (p) => !p.diagnostics.some((d) => d.code === 'password-in-plain-text'), 'diagnostics without password-in-plain-text');
+    await c.changeWatchedFiles([{ path: gitignore, type: 1 }]);
+    await cleared;
+  } finally {
+    await c.stop();
+    repo.dispose();
+  }
 });

@@ -56,15 +56,21 @@ export function appFilesChanged(): void {
 type GitTrackingModule = typeof import('../cli/gitTracking');
 const GIT_ANSWERS_FOR_MS = 10_000;
 
+/** Answers whether git tracks a file; `forget()` drops them when a .gitignore changed. */
+export interface GitTrackingAnswers {
+  (path: string): boolean | undefined;
+  forget(): void;
+}
+
 /**
  * Whether git tracks (or would track) a file, for password-in-plain-text: the CLI's answer
- * (.gitignore layers, then `git ls-files`), forgotten every few seconds so an edited
- * .gitignore is seen without a file watcher.
+ * (.gitignore layers, then `git ls-files`), forgotten every few seconds (editors without file
+ * watching) and at once when a watched .gitignore changes.
  */
-export function gitTrackingProvider(now: () => number = Date.now): (path: string) => boolean | undefined {
+export function gitTrackingProvider(now: () => number = Date.now): GitTrackingAnswers {
   let tracking: InstanceType<GitTrackingModule['GitTracking']> | undefined;
   let since = 0;
-  return (path) => {
+  const answer = (path: string) => {
     if (!tracking || now() - since > GIT_ANSWERS_FOR_MS) {
       /* eslint-disable-next-line @typescript-eslint/no-require-imports */
       const { GitTracking } = require('../cli/gitTracking') as GitTrackingModule;
@@ -77,6 +83,11 @@ export function gitTrackingProvider(now: () => number = Date.now): (path: string
       return undefined;
     }
   };
+  return Object.assign(answer, {
+    forget: () => {
+      tracking = undefined;
+    },
+  });
 }
 
 export const SHOW_RULE_DOCS_COMMAND = 'mendixEmail.showRuleDocumentation';

@@ -1,6 +1,7 @@
 // Wires one LSP connection to the Mendix Email checks: open documents (incremental sync),
 // per-resource settings, pushed diagnostics, quick fixes, `.mendix-email.json` changes,
 // workspace trust and the `mendixEmail/fileInfo` request. Each part lives in its own file.
+import { basename } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -103,6 +104,8 @@ export function startServer(connection: Connection): ServerHandle {
           { globPattern: `**/${PROJECT_CONFIG_FILE}` },
           { globPattern: '**/{.env,*.env,.env.*}' },
           { globPattern: '**/model/metadata.json' },
+          // whether git would commit a file with a password (password-in-plain-text)
+          { globPattern: '**/.gitignore' },
           { globPattern: '**/javasource/*/proxies/constants/Constants.java' },
           // created or deleted only: Studio Pro writes the project file on every save
           { globPattern: '**/*.mpr', kind: WatchKind.Create | WatchKind.Delete },
@@ -149,9 +152,12 @@ export function startServer(connection: Connection): ServerHandle {
   connection.onDidChangeWatchedFiles((params) => {
     let configs = 0;
     let appFiles = 0;
+    let gitignores = 0;
     for (const change of params.changes) {
       const path = pathOfUri(change.uri);
-      if (isProjectConfigPath(path)) {
+      if (basename(path) === '.gitignore') {
+        gitignores++;
+      } else if (isProjectConfigPath(path)) {
         configs++;
         invalidateProjectConfigCache(path);
         configProblems.changedOnDisk(path, change.type === FileChangeType.Deleted);
@@ -166,8 +172,11 @@ export function startServer(connection: Connection): ServerHandle {
       // each check reads a changed declaration file again; a new or deleted one is seen by the walk this starts
       if (!configs) diagnostics.scheduleAll();
     }
+    if (gitignores) env.isTrackedByGit.forget();
     if (configs) {
       connection.console.info(`${PROJECT_CONFIG_FILE} changed: checking the open files again.`);
+      diagnostics.scheduleAll();
+    } else if (gitignores && !appFiles) {
       diagnostics.scheduleAll();
     }
   });
