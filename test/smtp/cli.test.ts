@@ -2,6 +2,7 @@
 // test/run.mjs) against a real smtp-server, with settings files written to a temp folder.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,36 @@ describe('node dist/cli.js', { skip: !existsSync(CLI) && 'dist/cli.js not built 
     assert.equal(r.code, 1);
     assert.match(r.stdout, /fix: .*--ca CERT_FILE/);
     assert.match(lastLine(r.stdout), /^FAILED at STARTTLS/);
+  });
+
+  test('Ctrl-C while waiting for the server cancels: the report names the stage, exit 1, long before the timeout', async () => {
+    let connected!: () => void;
+    const arrived = new Promise<void>((resolve) => (connected = resolve));
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => undefined);
+      connected();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const child = spawn(process.execPath, [CLI, 'verify', m2ee(port), '--timeout', '60'], { env: { PATH: process.env.PATH, MENDIX_EMAIL_SMTP_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await arrived;
+      const interrupted = performance.now();
+      child.kill('SIGINT');
+      const code = await exited;
+      assert.equal(code, 1, stdout);
+      assert.ok(performance.now() - interrupted < 10_000);
+      assert.match(stdout, /cancel/i);
+      assert.match(lastLine(stdout), /greeting/i);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   test('usage errors exit 2', async () => {

@@ -12,6 +12,26 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
+/**
+ * Ctrl-C during a test send cancels it: the report then says at which stage it stopped and
+ * nothing more is sent (exit code 1). A second Ctrl-C quits at once.
+ */
+async function withInterruptAsCancel(run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  const quit = () => process.exit(130);
+  const onInterrupt = () => {
+    controller.abort();
+    process.once('SIGINT', quit);
+  };
+  process.once('SIGINT', onInterrupt);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGINT', quit);
+  }
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   switch (first) {
@@ -21,7 +41,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     case 'verify': {
       // required here, not imported at the top, so nodemailer loads only for these commands
       const sendTest = require('./sendTest') as typeof import('./sendTest');
-      return first === 'send-test' ? sendTest.runSendTest(rest, io) : sendTest.runVerify(rest, io);
+      return withInterruptAsCancel((signal) =>
+        first === 'send-test' ? sendTest.runSendTest(rest, { ...io, signal }) : sendTest.runVerify(rest, { ...io, signal }),
+      );
     }
     case 'help':
     case '--help':
