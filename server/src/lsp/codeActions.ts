@@ -3,9 +3,16 @@
 // safe ones.
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { Finding, Fix, Range } from '../core/types';
+import type { Fix, Range } from '../core/types';
 import type { DocumentCheck } from './runCheck';
 import { toDiagnostic, type RuleDocs } from './toDiagnostic';
+import type { CheckedText } from '../engine/offeredFixes';
+
+type OfferedFixes = typeof import('../engine/offeredFixes');
+// required when first needed, like the engine (runCheck.ts): it reads files again, so it pulls in the readers
+let offered: OfferedFixes | undefined;
+/* eslint-disable-next-line @typescript-eslint/no-require-imports */
+const offeredFixesModule = (): OfferedFixes => (offered ??= require('../engine/offeredFixes') as OfferedFixes);
 
 // The kind named in the issue; users put it in editor.codeActionsOnSave.
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mendixEmail`;
@@ -49,8 +56,11 @@ export function codeActionsFor(
   check: DocumentCheck | undefined,
   docs: RuleDocs,
   support: EditSupport = { documentChanges: false, createFiles: false },
+  /** the document's text, of the checked version (fixes that promise a change are read back against it) */
+  text = '',
 ): CodeAction[] {
   const findings = check?.result?.findings ?? [];
+  const file: CheckedText | undefined = check?.result ? { path: check.path, text, read: check.result.read } : undefined;
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -60,7 +70,7 @@ export function codeActionsFor(
       if (!finding.fixes?.length || !overlaps(finding.range, params.range)) continue;
       const shown = params.context.diagnostics.find((d) => d.code === finding.ruleId && sameRange(d.range, finding.range));
       const diagnostic = shown ?? toDiagnostic(finding, docs);
-      finding.fixes.forEach((fix, i) => {
+      offeredFixesModule().offeredFixes(finding, file!).forEach((fix, i) => {
         const edit = workspaceEditOf(fix, params.textDocument.uri, support);
         if (!edit) return;
         actions.push({
@@ -75,7 +85,7 @@ export function codeActionsFor(
   }
 
   if (wants(FIX_ALL_KIND) && (only?.length ?? 0) > 0) {
-    const edits = safeEdits(findings);
+    const edits = file ? offeredFixesModule().fixAllEdits(findings, file) : [];
     if (edits.length) {
       actions.push({ title: 'Fix all safe Mendix Email problems', kind: FIX_ALL_KIND, edit: { changes: { [params.textDocument.uri]: edits } } });
     }
@@ -83,18 +93,3 @@ export function codeActionsFor(
   return actions;
 }
 
-/** The first safe fix of each finding, dropping any edit that overlaps one already taken. */
-function safeEdits(findings: Finding[]) {
-  const taken: Finding['range'][] = [];
-  const edits = [];
-  for (const finding of findings) {
-    // fix-all edits this document only: a fix that touches other files is never applied unasked
-    const fix = finding.fixes?.find((f) => f.safe && !f.otherFiles?.length);
-    if (!fix || fix.edits.some((e) => taken.some((r) => overlaps(r, e.range)))) continue;
-    for (const edit of fix.edits) {
-      taken.push(edit.range);
-      edits.push(edit);
-    }
-  }
-  return edits;
-}

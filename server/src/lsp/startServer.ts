@@ -205,7 +205,7 @@ export function startServer(connection: Connection): ServerHandle {
     // checkNow: the kept result of the current version, or a fresh check when it was released
     const check = await diagnostics.checkNow(params.textDocument.uri);
     const text = documents.get(params.textDocument.uri)?.getText();
-    return [...codeActionsFor(params, check, ruleDocs, editSupport), ...extraCodeActions(params, text, check, ruleDocs)];
+    return [...codeActionsFor(params, check, ruleDocs, editSupport, text), ...extraCodeActions(params, text, check, ruleDocs)];
   });
   registerEditorFeatures(connection, documents, diagnostics, env.declarations);
   // Send Test Mail / Verify Connection ask which mail settings each scope has (no literal password crosses over)

@@ -2,7 +2,7 @@
 // CONSTANTS, the later of two equal keys wins), and the other misleads whoever reads the file.
 import type { Assignment, Fix } from '../core/types';
 import { LineIndex } from '../sources/index';
-import { assignmentKey, editKeepsFileValid } from './editCheck';
+import { assignmentKey } from './editCheck';
 import { entryOffsets, removalSpan } from './entryRemoval';
 import { docsPath, type Rule, type RuleContext } from './rule';
 
@@ -17,17 +17,14 @@ function describe(a: Assignment): string {
   }
 }
 
-/** At most this many removals are verified per scope (each reads the file once more). */
-const MAX_CHECKED_REMOVALS = 20;
-
 /**
  * Removes exactly the losing entry (with its separator comma, or its whole line when it is
  * alone there), in any syntax: YAML block or flow maps, env lists, .env lines, JSON. Offered
- * only when the edited text reads back with no new problem and only that assignment gone,
- * so it is safe for "fix all": the value that wins does not change.
+ * only when the edited text reads back with no new problem and only that assignment gone
+ * (its `verify` promise), so it is safe for "fix all": the value that wins does not change.
  */
 function removeFix(ctx: RuleContext, a: Assignment, lines: () => LineIndex): Fix[] | undefined {
-  const { text, read, settings, path } = ctx;
+  const { text, read, settings } = ctx;
   if (text === undefined || a.fromFile !== undefined || a.channel === 'model-default') return undefined;
   const scopeIndex = read.scopes.indexOf(settings.scope);
   if (scopeIndex < 0) return undefined;
@@ -35,8 +32,8 @@ function removeFix(ctx: RuleContext, a: Assignment, lines: () => LineIndex): Fix
   const span = removalSpan(text, start, end, a.quoted);
   if (!span) return undefined;
   const edit = { range: lines().range(span[0], span[1]), newText: '' };
-  if (!editKeepsFileValid(path, text, read, [edit], { removed: [assignmentKey(scopeIndex, a)], added: [] })) return undefined;
-  return [{ title: `Remove ${a.key} (its value is never used)`, edits: [edit], safe: true }];
+  // read back before it is offered (engine/offeredFixes.ts): only that assignment gone
+  return [{ title: `Remove ${a.key} (its value is never used)`, edits: [edit], safe: true, verify: { removed: [assignmentKey(scopeIndex, a)], added: [] } }];
 }
 
 export const constantOverridden: Rule = {
@@ -49,7 +46,6 @@ export const constantOverridden: Rule = {
     const { settings, report } = ctx;
     let lineIndex: LineIndex | undefined;
     const lines = () => (lineIndex ??= new LineIndex(ctx.text ?? ''));
-    let checked = 0;
     for (const { loser, winner } of settings.overridden) {
       // a value from an env_file is reported in that file's own check
       if (loser.fromFile !== undefined) continue;
@@ -60,7 +56,7 @@ export const constantOverridden: Rule = {
       report({
         range: loser.keyRange,
         message: `${loser.name} is also set by ${describe(winner)}, which wins${why}; this value (${value}) is never used.`,
-        fixes: checked++ < MAX_CHECKED_REMOVALS ? removeFix(ctx, loser, lines) : undefined,
+        fixes: removeFix(ctx, loser, lines),
       });
     }
   },

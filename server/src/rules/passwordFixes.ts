@@ -4,7 +4,7 @@ import * as nodePath from 'node:path';
 import type { Assignment, Fix, OtherFileEdit } from '../core/types';
 import type { CheckOptions } from '../core/settings';
 import { LineIndex } from '../sources/index';
-import { assignmentKey, editKeepsFileValid } from './editCheck';
+import { assignmentKey } from './editCheck';
 import type { RuleContext } from './rule';
 import { constantKey } from '../settings/roles';
 
@@ -87,11 +87,12 @@ export function kubernetesSecretFix(ctx: RuleContext, a: Assignment, secret: str
     removed: [assignmentKey(scopeIndex, a)],
     added: [assignmentKey(scopeIndex, { ...a, value: '', valueKind: 'secret-ref', quoted: false })],
   };
-  if (!editKeepsFileValid(ctx.path, text, ctx.read, [edit], change)) return undefined;
   return {
     title: `Read ${a.key} from the Secret ${secret} (it must exist: ${createSecretCommand(secret)})`,
     edits: [edit],
     safe: false,
+    // read back before it is offered (engine/offeredFixes.ts)
+    verify: change,
   };
 }
 
