@@ -242,6 +242,37 @@ export class Workbench {
     return ((await this.page.locator('#status\\.editor\\.mode').textContent()) ?? '').trim();
   }
 
+  /** The language status items of the active editor, as the "{}" hover in the status bar shows them:
+   * one string per item, its label then its detail (e.g. "self-hosted from file kind: …"). */
+  async languageStatus(): Promise<string[]> {
+    const entry = this.page.locator('.statusbar #status\\.languageStatus');
+    const rows = this.page.locator('.hover-language-status');
+    await entry.waitFor({ state: 'visible', timeout: 10_000 });
+    if (!(await rows.first().isVisible())) {
+      // the hover opens when the pointer arrives: leave and come back
+      await this.page.mouse.move(1, 1);
+      await entry.hover({ timeout: 5_000 });
+      await rows.first().waitFor({ state: 'visible', timeout: 5_000 });
+    }
+    return rows.locator('.left').evaluateAll((els) => els.map((e) => ((e as unknown as { innerText: string }).innerText ?? '').replace(/\s+/g, ' ').trim()));
+  }
+
+  /** Closes the status bar hover (it covers the Problems panel otherwise). */
+  async closeHover(): Promise<void> {
+    const rows = this.page.locator('.hover-language-status').first();
+    if (await rows.isVisible()) {
+      await this.page.mouse.move(700, 300);
+      await this.page.keyboard.press('Escape');
+      await rows.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {}); // a hover left open covers little
+    }
+  }
+
+  /** Saves the active editor (Ctrl+S with the focus in the editor). */
+  async save(): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press('Control+S');
+  }
+
   /** Notifications currently shown (toasts), as text. */
   async notifications(): Promise<string[]> {
     const toasts = this.page.locator('.notifications-toasts .notification-list-item');
