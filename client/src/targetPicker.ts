@@ -135,14 +135,29 @@ async function setOverride(fileUri: vscode.Uri, info: FileInfo): Promise<void> {
   if (!target) return;
   const glob = path.relative(path.dirname(configPath), fileUri.fsPath).split(path.sep).join('/');
   const configUri = vscode.Uri.file(configPath);
-  let text = '{\n}\n';
-  try {
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
-  } catch {
-    // no config file yet: start from an empty object
+  const formatting = { formattingOptions: { insertSpaces: true, tabSize: 2 } };
+  // an open config file (perhaps with unsaved edits) is edited in its editor and saved, so
+  // nothing written behind the editor's back conflicts with what the user typed there
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === configUri.toString());
+  if (open) {
+    const text = open.getText();
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of modify(text, ['overrides', glob], target, formatting)) {
+      edit.replace(configUri, new vscode.Range(open.positionAt(e.offset), open.positionAt(e.offset + e.length)), e.content);
+    }
+    if (!(await vscode.workspace.applyEdit(edit)) || !(await open.save())) {
+      void vscode.window.showErrorMessage(`Could not update ${vscode.workspace.asRelativePath(configPath)}.`);
+      return;
+    }
+  } else {
+    let text = '{\n}\n';
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
+    } catch {
+      // no config file yet: start from an empty object
+    }
+    await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(applyEdits(text, modify(text, ['overrides', glob], target, formatting))));
   }
-  const edits = modify(text, ['overrides', glob], target, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(applyEdits(text, edits)));
   void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(configPath)}: "${glob}" → ${target}.`);
 }
 
