@@ -19,10 +19,13 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type 
 /** uniqueKeys off: a duplicate key is a finding (constant-overridden), not a parse failure. */
 export const YAML_PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
 
-/** Parses of files longer than this are not kept (memory). */
-const MAX_KEPT_LENGTH = 2 * 1024 * 1024;
-/** how many files' parses are kept (the ones edited most recently) */
+/**
+ * How much is kept: the parses of the 4 most recently read files, at most 3 M characters of
+ * text together (a parsed document takes ~10 bytes of memory per character of text, so at
+ * most ~30 MB); a longer file is not kept.
+ */
 const KEEP = 4;
+const KEPT_TEXT_BUDGET = 3 * 1024 * 1024;
 
 interface Parsed {
   text: string;
@@ -50,9 +53,16 @@ export function parseYamlDocuments(key: string, text: string): Document[] {
   }
   const list = Array.isArray(docs) ? docs : [];
   // a read under another name (a fix checked before it is offered) must not push out a real file's parse
-  if (text.length <= MAX_KEPT_LENGTH && !key.startsWith(NOT_KEPT_PREFIX)) {
+  if (text.length <= KEPT_TEXT_BUDGET && !key.startsWith(NOT_KEPT_PREFIX)) {
     kept.set(key, { text, docs: list });
-    if (kept.size > KEEP) kept.delete(kept.keys().next().value as string);
+    let total = 0;
+    for (const p of kept.values()) total += p.text.length;
+    // the least recently read go first (a Map keeps insertion order)
+    for (const [oldest, p] of kept) {
+      if (kept.size <= KEEP && total <= KEPT_TEXT_BUDGET) break;
+      kept.delete(oldest);
+      total -= p.text.length;
+    }
   }
   return list;
 }

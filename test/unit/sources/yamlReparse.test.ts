@@ -152,3 +152,24 @@ test('reads under a not-kept name (fixes checked before they are offered) never 
   readSettingsFile(path, text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587'));
   assert.equal(reparseCounts.oneLine - before, 1);
 });
+
+test('kept parses stay within their budget: a fifth file, or big files beyond 3 M characters, push out the oldest', () => {
+  forgetKeptParses();
+  const small = bigM2ee(40);
+  for (let i = 0; i < 5; i++) readSettingsFile(`/workspace/keep${i}/m2ee.yaml`, small);
+  const edited = small.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587');
+  let before = reparseCounts.oneLine;
+  readSettingsFile('/workspace/keep0/m2ee.yaml', edited);
+  assert.equal(reparseCounts.oneLine - before, 0, 'the first of five was pushed out');
+  before = reparseCounts.oneLine;
+  readSettingsFile('/workspace/keep4/m2ee.yaml', edited);
+  assert.equal(reparseCounts.oneLine - before, 1, 'the last one is kept');
+
+  forgetKeptParses();
+  const big = bigM2ee(45_000); // ~1.6 M characters
+  readSettingsFile('/workspace/big1/m2ee.yaml', big);
+  readSettingsFile('/workspace/big2/m2ee.yaml', big);
+  before = reparseCounts.oneLine;
+  readSettingsFile('/workspace/big1/m2ee.yaml', big.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587'));
+  assert.equal(reparseCounts.oneLine - before, 0, 'two big files do not fit together: the older one was dropped');
+});
