@@ -68,18 +68,24 @@ export class Workbench {
   async openFile(fileName: string): Promise<void> {
     await this.dismissMenus();
     await this.closeQuickInput();
-    await this.page.keyboard.press('Control+P');
-    await this.quickInput().waitFor({ state: 'visible', timeout: 10_000 });
     const input = this.quickInput().locator('input').first();
-    const row = this.quickInput().locator('.monaco-list-row', { hasText: fileName }).first();
-    // the first file search of a fresh window can be slow: retype until the row shows
-    await waitFor(`Quick Open to list ${fileName}`, async () => {
+    const row = this.quickInput().locator('.monaco-list-row.focused', { hasText: fileName }).first();
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: fileName });
+    // The first file search of a fresh window can be slow, and an Enter pressed while Quick
+    // Open merges its file search results into the "recently opened" rows can open nothing:
+    // retype (reopening Quick Open if it closed) until the file's tab is the active one.
+    await waitFor(`Quick Open to open ${fileName}`, async () => {
+      if (!(await this.quickInput().isVisible())) {
+        await this.page.keyboard.press('Control+P');
+        await this.quickInput().waitFor({ state: 'visible', timeout: 10_000 });
+      }
       await input.fill('', { timeout: 5_000 });
       await input.fill(fileName, { timeout: 5_000 });
-      return row.waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
-    }, (found) => found, 90_000);
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout: 20_000 });
+      if (!(await row.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false))) return false;
+      await this.page.keyboard.press('Enter');
+      return tab.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    }, (opened) => opened, 90_000);
+    await this.closeQuickInput();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
   }
 
