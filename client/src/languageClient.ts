@@ -3,7 +3,7 @@
 // no diagnosticPullOptions here. Tracing follows `mendixEmail.trace.server` (the client id
 // is `mendixEmail`), into the same "Mendix Email" log channel.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type ConfigurationMiddleware, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
 import type { InitializationOptions } from '../../server/src/lsp/protocol';
 
@@ -17,6 +17,26 @@ export const CLIENT_NAME = 'Mendix Email';
  * bench/lsp.mjs starts the server with the same flags (a unit test keeps them equal).
  */
 export const SERVER_EXEC_ARGV = ['--max-semi-space-size=4'];
+
+/**
+ * VS Code answers `workspace/configuration` with a setting's default when the user set
+ * nothing; the server would then say "from setting mendixEmail.defaultTarget" for a target
+ * nobody chose. The default target is sent only when some settings layer sets it.
+ */
+const onlyWhatTheUserSet: NonNullable<ConfigurationMiddleware['configuration']> = async (params, token, next) => {
+  const answers: unknown = await next(params, token);
+  if (!Array.isArray(answers)) return answers as ReturnType<typeof next>;
+  return answers.map((answer: unknown, i) => {
+    const item = params.items[i];
+    if (item?.section !== 'mendixEmail' || !answer || typeof answer !== 'object') return answer;
+    const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+    const set = vscode.workspace.getConfiguration('mendixEmail', scope).inspect('defaultTarget');
+    const chosen = set && [set.globalValue, set.workspaceValue, set.workspaceFolderValue].some((v) => v !== undefined);
+    if (chosen) return answer;
+    const { defaultTarget: _unset, ...rest } = answer as Record<string, unknown>;
+    return rest;
+  });
+};
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -32,6 +52,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions,
     // the server registers its own file watcher (**/.mendix-email.json) and configuration section
     progressOnInitialization: false,
+    middleware: { workspace: { configuration: onlyWhatTheUserSet } },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -208,3 +208,25 @@ test('a compose file re-checks when its env_file changes: open text first, then 
   await client.changeWatchedFiles([{ path: envPath, type: 2 }]);
   await saved;
 });
+
+test('a default target nobody set is the built-in default and says so; one the user set is named as the setting', async () => {
+  const other = new TempWorkspace();
+  // what the VS Code client sends when the user set no default target: the section without it
+  const unset = await LspClient.start({ root: other.root, settings: { online: false } });
+  try {
+    const path = other.write('app/model/config.json', CONFIG_JSON);
+    const opened = await unset.open(path, CONFIG_JSON, 'json');
+    assert.ok(hasPort25(opened), 'the built-in default is mendix-cloud');
+    let info = await unset.request<FileInfo>('mendixEmail/fileInfo', { uri: unset.uriOf(path) });
+    assert.equal(info.target, 'mendix-cloud');
+    assert.equal(info.targetDetail, 'built-in default (mendix-cloud)');
+    const changed = unset.waitForDiagnostics(path, (p) => !hasPort25(p), 'diagnostics for self-hosted');
+    await unset.changeConfiguration({ online: false, defaultTarget: 'self-hosted' });
+    await changed;
+    info = await unset.request<FileInfo>('mendixEmail/fileInfo', { uri: unset.uriOf(path) });
+    assert.equal(info.targetDetail, 'setting mendixEmail.defaultTarget');
+  } finally {
+    await unset.stop();
+    other.dispose();
+  }
+});

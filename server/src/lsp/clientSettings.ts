@@ -6,8 +6,8 @@ import type { Connection } from 'vscode-languageserver/node';
 import { TARGETS, type SeveritySetting, type Target } from '../core/types';
 import type { MendixEmailSettings } from './protocol';
 
+// no defaultTarget: then the target resolution's built-in default (mendix-cloud) applies and says so
 export const DEFAULT_SETTINGS: MendixEmailSettings = {
-  defaultTarget: 'mendix-cloud',
   rules: {},
   online: true,
   dns: { servers: [] },
@@ -19,7 +19,13 @@ const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
 export function normaliseSettings(raw: unknown, fallback: MendixEmailSettings = DEFAULT_SETTINGS): MendixEmailSettings {
   if (!raw || typeof raw !== 'object') return fallback;
   const value = raw as Record<string, unknown>;
-  const defaultTarget = TARGETS.includes(value.defaultTarget as Target) ? (value.defaultTarget as Target) : fallback.defaultTarget;
+  // absent means unset (built-in default); a value that is no target keeps what was known
+  const defaultTarget =
+    value.defaultTarget === undefined || value.defaultTarget === null
+      ? undefined
+      : TARGETS.includes(value.defaultTarget as Target)
+        ? (value.defaultTarget as Target)
+        : fallback.defaultTarget;
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
     for (const [id, severity] of Object.entries(value.rules as Record<string, unknown>)) {
@@ -29,7 +35,7 @@ export function normaliseSettings(raw: unknown, fallback: MendixEmailSettings = 
   const online = typeof value.online === 'boolean' ? value.online : fallback.online;
   const dnsRaw = value.dns && typeof value.dns === 'object' ? (value.dns as Record<string, unknown>).servers : undefined;
   const servers = Array.isArray(dnsRaw) ? dnsRaw.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : fallback.dns.servers;
-  return { defaultTarget, rules: Object.keys(rules).length ? rules : { ...fallback.rules }, online, dns: { servers } };
+  return { ...(defaultTarget ? { defaultTarget } : {}), rules: Object.keys(rules).length ? rules : { ...fallback.rules }, online, dns: { servers } };
 }
 
 export class SettingsStore {

@@ -15,7 +15,8 @@ export interface InitializationOptions {
 
 /** The `mendixEmail` settings section, as the server reads it (per resource). */
 export interface MendixEmailSettings {
-  defaultTarget: Target;
+  /** the target the user set; absent when unset (the client sends only what the user set), then the built-in default applies */
+  defaultTarget?: Target;
   /** rule id → severity or 'off' */
   rules: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>;
   online: boolean;
