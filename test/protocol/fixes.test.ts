@@ -62,6 +62,16 @@ async function actionsFor(c: LspClient, uri: string, diagnostic: Diagnostic): Pr
   return c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
 }
 
+/** The "fix all" action the editor gets for a document (codeActionsOnSave asks like this). */
+async function fixAllAction(c: LspClient, uri: string): Promise<CodeAction | undefined> {
+  const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
+  return actions.find((a) => a.kind?.startsWith('source.fixAll'));
+}
+
 function applied(text: string, uri: string, action: CodeAction | undefined): string {
   const edits = action?.edit?.changes?.[uri];
   assert.ok(edits, JSON.stringify(action));
@@ -95,13 +105,7 @@ test('a flow map: removing the overridden constant removes exactly that pair, by
   const expected = 'mxruntime:\n  DTAPMode: P\n  MicroflowConstants: {Mail.SMTPHost: mailrelay.internal, Mail.SMTPPort: 587}\n';
   const quick = (await actionsFor(client, uri, finding)).find((a) => a.title.startsWith('Remove Mail.SMTPPort'));
   assert.equal(applied(FLOW_M2EE, uri, quick), expected);
-  const all = (
-    await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })
-  ).find((a) => a.kind?.startsWith('source.fixAll'));
+  const all = await fixAllAction(client, uri);
   assert.equal(applied(FLOW_M2EE, uri, all), expected);
 });
 
@@ -137,13 +141,7 @@ test('.env: an editor with multi-file edits gets "Add .env to .gitignore" as a c
   const written = TextDocument.applyEdits(TextDocument.create(gitignore, 'ignore', 1, ''), edit.edits as never);
   assert.match(written, /^\.env$/m);
   // fix-all never edits other files
-  const all = (
-    await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })
-  ).find((a) => a.kind?.startsWith('source.fixAll'));
+  const all = await fixAllAction(client, uri);
   assert.ok(!all || !JSON.stringify(all).includes('.gitignore'));
 });
 
