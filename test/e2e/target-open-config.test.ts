@@ -12,6 +12,7 @@ import { parse } from 'jsonc-parser';
 import { commandTitle, packageExtension } from './support/extension';
 import { lineOf } from './support/expected';
 import { startSession, type Session } from './support/session';
+import { changeTarget as runChangeTarget, statusShowing as showing, withScreenshotOnFailure as keepingScreenshot } from './support/targetSteps';
 import { waitFor, type Problem } from './support/workbench';
 
 const FIXTURE = 'target';
@@ -68,26 +69,11 @@ after(async () => {
 
 const codes = (ps: Problem[]) => ps.map((p) => p.code).sort();
 
-/** The status item's line that names `target` with a source matching `source`, once it shows; the hover stays open. */
-async function statusShowing(target: string, source: RegExp): Promise<string> {
-  const { workbench } = session;
-  const rows = await waitFor(`the language status item to show ${target} ${source}`, () => workbench.languageStatus(),
-    (items) => items.some((i) => i.includes(target) && source.test(i)), 30_000);
-  return rows.find((i) => i.includes(target) && source.test(i))!;
-}
-
-/** Runs the command on `file` from the palette, takes `how` in its first quick pick, then `targetWords` in the second (titled `second`). */
-async function changeTarget(file: string, how: RegExp, second: RegExp, targetWords: RegExp): Promise<void> {
-  const { workbench } = session;
-  const name = file.split('/').pop()!;
-  await workbench.openFile(name);
-  await workbench.runCommand(TITLE!);
-  await workbench.waitForInput(new RegExp(`Mendix Email target of ${name.replace(/\./g, '\\.')}`), 30_000);
-  await workbench.pick(how);
-  await workbench.waitForInput(second);
-  await workbench.pick(targetWords);
-  await workbench.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-}
+const statusShowing = (target: string, source: RegExp) => showing(session.workbench, target, source);
+const withScreenshotOnFailure = (name: string, body: () => Promise<void>) => keepingScreenshot(session.workbench, name, body);
+/** Runs the command on `file` from the palette, takes `how` in its first quick pick, then `target` in the second (titled `second`). */
+const changeTarget = (file: string, how: RegExp, second: RegExp, target: RegExp) =>
+  runChangeTarget(session.workbench, { command: TITLE!, file: file.split('/').pop()!, how, second, target });
 
 /** The editor tab of `name`, and whether it shows the unsaved-changes dot. */
 async function tabIsDirty(name: string): Promise<boolean> {
@@ -103,15 +89,6 @@ async function assertNoConflict(): Promise<void> {
   assert.ok(!shown.some((t) => CONFLICT.test(t)), `no save conflict notification; shown: ${JSON.stringify(shown)}`);
   const dialogs = await page.locator('.monaco-dialog-box:visible').allTextContents();
   assert.deepEqual(dialogs, [], 'no dialog (save conflict) is open');
-}
-
-async function withScreenshotOnFailure(name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    const shot = await session.workbench.screenshot(`${name}-failed`).catch(() => 'no screenshot');
-    throw new Error(`${(error as Error).message}\n(screenshot: ${shot})`, { cause: error });
-  }
 }
 
 test('with .mendix-email.json open and edited, the override goes into its editor and is saved with the edit: no conflict', { timeout: 180_000 }, async (t) => {

@@ -10,6 +10,7 @@ import { parse } from 'jsonc-parser';
 import { commandTitle, packageExtension } from './support/extension';
 import { fixturePath, lineOf } from './support/expected';
 import { startSession, type Session } from './support/session';
+import { changeTarget as runChangeTarget, statusShowing as showing, withScreenshotOnFailure as keepingScreenshot } from './support/targetSteps';
 import { waitFor, type Problem } from './support/workbench';
 
 const FIXTURE = 'target';
@@ -33,35 +34,10 @@ after(async () => {
 
 const codes = (ps: Problem[]) => ps.map((p) => p.code).sort();
 
-/** The status item's line that names `target` ("<target> from <where>"), once it shows; the hover stays open. */
-async function statusShowing(target: string, source: RegExp): Promise<string> {
-  const { workbench } = session;
-  const rows = await waitFor(`the language status item to show ${target} ${source}`, () => workbench.languageStatus(),
-    (items) => items.some((i) => i.includes(target) && source.test(i)), 30_000);
-  return rows.find((i) => i.includes(target) && source.test(i))!;
-}
-
-/** Runs the command from the palette and takes `how` in its first quick pick, then `target` in the list of targets. */
-async function changeTarget(how: RegExp, targetWords: RegExp): Promise<void> {
-  const { workbench } = session;
-  await workbench.openFile(FILE);
-  await workbench.runCommand(TITLE!);
-  const title = await workbench.waitForInput(/target of m2ee\.yaml/i, 30_000);
-  assert.match(title, /Mendix Email target of m2ee\.yaml/);
-  await workbench.pick(how);
-  await workbench.waitForInput(/^Target for/);
-  await workbench.pick(targetWords);
-  await workbench.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-}
-
-async function withScreenshotOnFailure(name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    const shot = await session.workbench.screenshot(`${name}-failed`).catch(() => 'no screenshot');
-    throw new Error(`${(error as Error).message}\n(screenshot: ${shot})`, { cause: error });
-  }
-}
+const statusShowing = (target: string, source: RegExp) => showing(session.workbench, target, source);
+const withScreenshotOnFailure = (name: string, body: () => Promise<void>) => keepingScreenshot(session.workbench, name, body);
+/** Runs the command on m2ee.yaml and takes `how` in its first quick pick, then `target` in the list of targets. */
+const changeTarget = (how: RegExp, target: RegExp) => runChangeTarget(session.workbench, { command: TITLE!, file: FILE, how, second: /^Target for/, target });
 
 test('the status item shows self-hosted, decided by the file kind, and port 25 is no finding', { timeout: 150_000 }, async (t) => {
   if (!TITLE) return t.skip('the extension contributes no mendixEmail.showTarget command yet');
