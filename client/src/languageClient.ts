@@ -2,6 +2,7 @@
 // to VS Code. Diagnostics are pushed by the server (see server/src/lsp/diagnostics.ts), so
 // no diagnosticPullOptions here. Tracing follows `mendixEmail.trace.server` (the client id
 // is `mendixEmail`), into the same "Mendix Email" log channel.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ConfigurationMiddleware, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
@@ -38,11 +39,21 @@ const onlyWhatTheUserSet: NonNullable<ConfigurationMiddleware['configuration']> 
   });
 };
 
+/**
+ * The server keeps its V8 code cache (server/src/boot/) in this extension's own storage
+ * folder, which VS Code makes per user; a folder set in the environment wins.
+ */
+function codeCacheEnv(context: vscode.ExtensionContext): Record<string, string> | undefined {
+  if (process.env.MENDIX_EMAIL_CODE_CACHE || context.globalStorageUri.scheme !== 'file') return undefined;
+  return { MENDIX_EMAIL_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
+}
+
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const env = codeCacheEnv(context);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6029'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV, env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6029'], env } },
   };
   const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {

@@ -3,7 +3,7 @@
 // and Send Test Mail from the command palette against a local STARTTLS relay.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTitle, packageExtension } from './support/extension';
 import { expectedFindings, lineOf } from './support/expected';
@@ -152,4 +152,12 @@ test('the screenshots of squiggles, Problems panel and hover are kept as test ou
     assert.equal(png.subarray(1, 4).toString(), 'PNG');
     assert.ok(png.length > 20_000, `${name}.png shows a whole window (${png.length} bytes)`);
   }
+});
+
+test('the language server keeps its code cache in the extension\'s global storage', { timeout: 60_000 }, async () => {
+  // written 15 s after the server started (or when it exits), owner-only, never in a shared temp folder
+  const folder = join(session.userDataDir, 'User', 'globalStorage', 'mendix-email.mendix-email', 'code-cache');
+  const files = await waitFor(`a server code cache in ${folder}`, async () => (existsSync(folder) ? readdirSync(folder) : []),
+    (names) => names.some((n) => /^server-[0-9a-f]{16}-v[\d.]+-.*\.v8cache$/.test(n)), 45_000);
+  assert.ok(files.every((n) => !n.endsWith('.tmp')), 'no half-written file left');
 });

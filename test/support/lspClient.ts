@@ -44,6 +44,8 @@ export interface LspClientOptions {
   command?: { file: string; args: string[] };
   /** default 10 s: how long any wait may take */
   timeoutMs?: number;
+  /** added to the server's environment */
+  env?: Record<string, string>;
 }
 
 /** Settings sent in initializationOptions (for editors without workspace/configuration) default to offline too. */
@@ -81,7 +83,7 @@ export class LspClient {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.settings = options.settings;
     const command = options.command ?? { file: process.execPath, args: [SERVER_JS, '--stdio'] };
-    this.child = spawn(command.file, command.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(command.file, command.args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.child.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve((this.exitCode = code))));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));

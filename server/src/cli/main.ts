@@ -7,6 +7,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import type { CliIo } from './io';
 import { MAIN_HELP } from './help';
 import { CLI_VERSION } from './version';
+import { RUN_AS_MAIN } from '../boot/markers';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -77,7 +78,8 @@ function processIo(): CliIo {
 if (!isMainThread && (workerData as { mendixEmailCheck?: boolean } | undefined)?.mendixEmailCheck) {
   // this bundle started as a check worker (parallel.ts): check its share of the files
   void (require('./parallel') as typeof import('./parallel')).runAsCheckWorker();
-} else if (require.main === module) {
+} else if (require.main === module || (module as NodeModule & Record<symbol, unknown>)[RUN_AS_MAIN]) {
+  // run directly, or by dist/cli.js through the code cache (boot/runBundle.ts)
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       // exitCode rather than exit(): a large report piped to another program must flush first.

@@ -1,6 +1,7 @@
 // Wires one LSP connection to the Mendix Email checks: open documents (incremental sync),
 // per-resource settings, pushed diagnostics, quick fixes, `.mendix-email.json` changes,
 // workspace trust and the `mendixEmail/fileInfo` request. Each part lives in its own file.
+import { codeCacheOutcome, describeCodeCache } from '../boot/markers';
 import { basename } from 'node:path';
 import {
   CodeActionKind,
@@ -117,6 +118,7 @@ export function startServer(connection: Connection): ServerHandle {
     const { wireOnlineChecks } = require('../rules/online/wireLanguageServer') as typeof import('../rules/online/wireLanguageServer');
     couldNotCheckFor = wireOnlineChecks(connection, diagnostics).couldNotCheckFor;
     connection.console.info(`Mendix Email language server started (workspace ${trusted ? 'trusted' : 'not trusted: no network checks'}).`);
+    connection.console.info(describeCodeCache(codeCacheOutcome()));
     // load the checks while the editor is still busy starting up (a didOpen that comes first loads them itself)
     setImmediate(warmUp);
   });

@@ -22,6 +22,8 @@ export interface SessionOptions {
 
 export interface Session {
   workspace: string;
+  /** the code-server profile (user data: settings, global storage, logs) */
+  userDataDir: string;
   server: RunningCodeServer;
   browser: Browser;
   workbench: Workbench;
@@ -60,7 +62,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     server = await startCodeServer({ codeServer: tools.codeServer, profile, trusted: options.trusted, env: options.env });
     browser = await launchBrowser(tools.chromium);
     const workbench = await Workbench.open(browser, server.url, workspace);
-    return { workspace, server, browser, workbench, close };
+    return { workspace, userDataDir: profile.userDataDir, server, browser, workbench, close };
   } catch (error) {
     const log = server?.log() ?? '';
     await close();
