@@ -1,11 +1,9 @@
 // The language server with DNS: offline diagnostics are published first, the DNS findings
 // join them when the answers arrive; nothing is sent when online checks are off or the
 // workspace is not trusted. Real server (dist/server.js) over stdio, real DNS server on 127.0.0.1.
-// Until startServer wires createOnlineChecks (see the DNS report), these are skipped.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { LspClient, SERVER_JS } from '../support/lspClient';
+import { LspClient } from '../support/lspClient';
 import { codes, ensureServerBuilt, TempWorkspace } from '../protocol/workspace';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { TEST_ZONE } from './zone';
@@ -22,8 +20,6 @@ const M2EE = [
   '',
 ].join('\n');
 
-const wired = () => existsSync(SERVER_JS) && readFileSync(SERVER_JS, 'utf8').includes('DNS: could not check');
-const notWired = 'waits for the lead to wire createOnlineChecks into server/src/lsp/startServer.ts';
 
 describe('language server with DNS checks', () => {
   let dns: TestDnsServer;
@@ -55,7 +51,7 @@ describe('language server with DNS checks', () => {
     }
   }
 
-  it('publishes the offline diagnostics first and adds the DNS findings when they arrive', { skip: wired() ? false : notWired }, async () => {
+  it('publishes the offline diagnostics first and adds the DNS findings when they arrive', async () => {
     dns.setDelay(400);
     try {
       const client = await start({ online: true, dns: { servers: [dns.address] } });
@@ -70,7 +66,7 @@ describe('language server with DNS checks', () => {
     }
   });
 
-  it('sends no packet with the setting mendixEmail.online false', { skip: wired() ? false : notWired }, async () => {
+  it('sends no packet with the setting mendixEmail.online false', async () => {
     const client = await start({ online: false, dns: { servers: [dns.address] } });
     const before = dns.queries.length;
     const path = ws.write('off/m2ee.yaml', M2EE);
@@ -78,7 +74,7 @@ describe('language server with DNS checks', () => {
     await assertNoPacket(before);
   });
 
-  it('sends no packet with "online": false in .mendix-email.json', { skip: wired() ? false : notWired }, async () => {
+  it('sends no packet with "online": false in .mendix-email.json', async () => {
     const client = await start({ online: true, dns: { servers: [dns.address] } });
     ws.write('configured/.mendix-email.json', '{ "online": false }');
     const path = ws.write('configured/m2ee.yaml', M2EE);
@@ -87,7 +83,7 @@ describe('language server with DNS checks', () => {
     await assertNoPacket(before);
   });
 
-  it('sends no packet in an untrusted workspace', { skip: wired() ? false : notWired }, async () => {
+  it('sends no packet in an untrusted workspace', async () => {
     const client = await start({ online: true, dns: { servers: [dns.address] } }, { trusted: false });
     const path = ws.write('untrusted/m2ee.yaml', M2EE);
     const before = dns.queries.length;
