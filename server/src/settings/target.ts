@@ -43,6 +43,16 @@ export function resolveTarget(read: ReadResult, filePath: string, options: Check
   if (directive && isTarget(directive.target)) {
     return { target: directive.target, source: 'directive', detail: `inline directive on line ${directive.range.start.line + 1}` };
   }
+  const resolved = targetWithoutDirective(read, filePath, options);
+  // a misspelt directive must not pass in silence: the status item and the log say it was ignored
+  if (directive) {
+    const known = TARGETS.join(', ');
+    resolved.detail += `; the inline directive on line ${directive.range.start.line + 1} names no target ("${directive.target}"; known: ${known}) and is ignored`;
+  }
+  return resolved;
+}
+
+function targetWithoutDirective(read: ReadResult, filePath: string, options: CheckOptions): ResolvedTarget {
   const loaded = options.projectConfig;
   if (loaded) {
     const { config, file } = loaded;

@@ -16,9 +16,14 @@ test('the inline directive comes first', () => {
   assert.deepEqual(t, { target: 'free-app', source: 'directive', detail: 'inline directive on line 3' });
 });
 
-test('an unknown directive value is ignored', () => {
+test('an unknown directive value is ignored, and the detail says so', () => {
   const t = resolveTarget(r('m2ee', 'mars'), path.join(root, 'm2ee.yaml'), {});
   assert.equal(t.source, 'file-kind');
+  assert.equal(t.target, 'self-hosted');
+  assert.equal(
+    t.detail,
+    'file kind: m2ee.yaml; the inline directive on line 3 names no target ("mars"; known: mendix-cloud, mendix-cloud-v3, free-app, private-cloud, cloud-foundry, docker, self-hosted) and is ignored',
+  );
 });
 
 test('project config: overrides (relative to the config folder, last match wins) before target', () => {
