@@ -62,16 +62,13 @@ export function runBundle(bundle: BundleToRun, parent: NodeModule): void {
 }
 
 /**
- * Writes the cache once: when the process exits (by then it holds every function the run
- * compiled) or after `writeAfterMs`, whichever comes first. Written to a temporary file and
- * renamed, so two processes starting together never read half a file; caches of other
- * versions of this program are removed.
+ * Writes the cache after `writeAfterMs` (a server may be killed rather than exit) and again
+ * when the process exits, by which time it holds every function the run compiled. Written
+ * to a temporary file and renamed, so two processes starting together never read half a
+ * file; caches of other versions of this program are removed.
  */
 function scheduleWrite(script: Script, file: string, bundle: BundleToRun): void {
-  let done = false;
   const write = () => {
-    if (done) return;
-    done = true;
     try {
       const folder = dirname(file);
       const temp = join(folder, `.${basename(file)}.${process.pid}.tmp`);
