@@ -26,7 +26,7 @@ await esbuild.build({
   stdin: {
     contents: `
       export { sendTestMail, formatReport } from './server/src/smtp/index';
-      export { makeCert, startSmtpServer, settingsFor, USER, PASSWORD } from './test/smtp/support/servers';`,
+      export { makeCert, startSmtpServer, settingsFor, m2eeFor, USER, PASSWORD } from './test/smtp/support/servers';`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -39,7 +39,7 @@ await esbuild.build({
   outfile: bundle,
   logLevel: 'warning',
 });
-const { sendTestMail, formatReport, makeCert, startSmtpServer, settingsFor, USER, PASSWORD } = require(bundle);
+const { sendTestMail, formatReport, makeCert, startSmtpServer, settingsFor, m2eeFor, USER, PASSWORD } = require(bundle);
 const nodemailer = require('nodemailer');
 
 const median = (xs) => {
@@ -91,16 +91,7 @@ console.log(`  ratio ${(inOurs / inBare).toFixed(2)} (target ≤ 1.10) ${inOurs 
 
 // 2. whole process
 const file = join(work, 'm2ee.yaml');
-writeFileSync(file, [
-  'mxruntime:',
-  '  MicroflowConstants:',
-  '    MyFirstModule.SMTPHost: 127.0.0.1',
-  `    MyFirstModule.SMTPPort: ${server.port}`,
-  `    MyFirstModule.SMTPUsername: ${USER}`,
-  '    MyFirstModule.UseTLS: true',
-  `    MyFirstModule.FromAddress: ${USER}`,
-  '',
-].join('\n'));
+writeFileSync(file, m2eeFor(server.port));
 
 // wall time, and the CPU time of the child (user + sys, through /usr/bin/time when present):
 // on a busy machine the wall time mostly measures the queue for a CPU

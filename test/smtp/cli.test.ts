@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runSendTest, runVerify } from '../../server/src/cli/sendTest';
 import type { PromptAnswer } from '../../server/src/smtp/prompt';
-import { makeCert, PASSWORD, startSmtpServer, USER, type RunningServer, type TestCert } from './support/servers';
+import { m2eeFor, makeCert, PASSWORD, startSmtpServer, type RunningServer, type TestCert } from './support/servers';
 
 // MENDIX_EMAIL_CLI: another build of the CLI (the benchmark and local checks use it)
 const CLI = process.env.MENDIX_EMAIL_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -30,21 +30,7 @@ after(async () => {
 
 function m2ee(port: number, password?: string): string {
   const file = join(dir, `m2ee-${port}-${password ? 'pw' : 'nopw'}.yaml`);
-  writeFileSync(
-    file,
-    [
-      'mxruntime:',
-      '  DTAPMode: P',
-      '  MicroflowConstants:',
-      '    MyFirstModule.SMTPHost: 127.0.0.1',
-      `    MyFirstModule.SMTPPort: ${port}`,
-      `    MyFirstModule.SMTPUsername: ${USER}`,
-      ...(password ? [`    MyFirstModule.SMTPPassword: "${password}"`] : []),
-      '    MyFirstModule.UseTLS: true',
-      `    MyFirstModule.FromAddress: ${USER}`,
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(file, m2eeFor(port, { password, dtapMode: 'P' }));
   return file;
 }
 

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { makeCert, PASSWORD, startSmtpServer, USER, type RunningServer, type TestCert } from './support/servers';
+import { m2eeFor, makeCert, PASSWORD, startSmtpServer, USER, type RunningServer, type TestCert } from './support/servers';
 import { noTerminalReason, runInTerminal, shellQuote } from './support/terminal';
 
 const CLI = process.env.MENDIX_EMAIL_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -48,19 +48,7 @@ before(async () => {
   });
   dir = mkdtempSync(join(tmpdir(), 'mendix-email-tty-'));
   file = join(dir, 'm2ee.yaml');
-  writeFileSync(
-    file,
-    [
-      'mxruntime:',
-      '  MicroflowConstants:',
-      '    MyFirstModule.SMTPHost: 127.0.0.1',
-      `    MyFirstModule.SMTPPort: ${server.port}`,
-      `    MyFirstModule.SMTPUsername: ${USER}`,
-      '    MyFirstModule.UseTLS: true',
-      `    MyFirstModule.FromAddress: ${USER}`,
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(file, m2eeFor(server.port));
 });
 after(async () => {
   if (noCli) return;

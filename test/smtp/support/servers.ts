@@ -161,3 +161,19 @@ export function settingsFor(port: number, over: Partial<SmtpSettings> = {}): Smt
     ...over,
   };
 }
+
+/** An m2ee.yaml whose mail settings point at a local server (STARTTLS on), as the CLI tests and bench/smtp.mjs send with. */
+export function m2eeFor(port: number, { password, dtapMode }: { password?: string; dtapMode?: string } = {}): string {
+  return [
+    'mxruntime:',
+    ...(dtapMode ? [`  DTAPMode: ${dtapMode}`] : []),
+    '  MicroflowConstants:',
+    '    MyFirstModule.SMTPHost: 127.0.0.1',
+    `    MyFirstModule.SMTPPort: ${port}`,
+    `    MyFirstModule.SMTPUsername: ${USER}`,
+    ...(password ? [`    MyFirstModule.SMTPPassword: "${password}"`] : []),
+    '    MyFirstModule.UseTLS: true',
+    `    MyFirstModule.FromAddress: ${USER}`,
+    '',
+  ].join('\n');
+}
