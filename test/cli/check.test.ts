@@ -257,6 +257,18 @@ describe('mendix-email check: worker threads', () => {
       removeTree(dir);
     }
   });
+
+  it('the worker argument typed on the main thread is an unknown option, not a silent exit', async () => {
+    ensureBuilt();
+    const dir = makeTree({ '.env': ENV_WARNINGS });
+    try {
+      const run = await runCli(['--mendix-email-check-worker', '.env'], dir);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /Unknown option '--mendix-email-check-worker'/);
+    } finally {
+      removeTree(dir);
+    }
+  });
 });
 
 describe('mendix-email check: exit codes and --max-warnings', () => {

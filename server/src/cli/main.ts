@@ -3,11 +3,11 @@
 // `check` starts fast.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isMainThread, workerData } from 'node:worker_threads';
 import type { CliIo } from './io';
 import { MAIN_HELP } from './help';
 import { CLI_VERSION } from './version';
 import { RUN_AS_MAIN } from '../boot/markers';
+import { CHECK_WORKER_ARG } from './checkWorkerArg';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -75,11 +75,7 @@ function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
-if (!isMainThread && (workerData as { mendixEmailCheck?: boolean } | undefined)?.mendixEmailCheck) {
-  // this bundle started as a check worker (parallel.ts): check its share of the files
-  void (require('./parallel') as typeof import('./parallel')).runAsCheckWorker();
-} else if (require.main === module || (module as NodeModule & Record<symbol, unknown>)[RUN_AS_MAIN]) {
-  // run directly, or by dist/cli.js through the code cache (boot/runBundle.ts)
+function runAsProgram(): void {
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       // exitCode rather than exit(): a large report piped to another program must flush first.
@@ -90,4 +86,13 @@ if (!isMainThread && (workerData as { mendixEmailCheck?: boolean } | undefined)?
       process.exitCode = EXIT_USAGE;
     },
   );
+}
+
+if (process.argv.includes(CHECK_WORKER_ARG)) {
+  // started as a check worker (parallel.ts): check its share of the files; the argument
+  // typed by hand on the main thread just runs the program
+  void (require('./parallel') as typeof import('./parallel')).runAsCheckWorker().then((ran) => ran || runAsProgram());
+} else if (require.main === module || (module as NodeModule & Record<symbol, unknown>)[RUN_AS_MAIN]) {
+  // run directly, or by dist/cli.js through the code cache (boot/runBundle.ts)
+  runAsProgram();
 }
