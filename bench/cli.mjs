@@ -158,7 +158,8 @@ const floorScript = `
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 const require = createRequire(${JSON.stringify(pathToFileURL(join(root, 'package.json')).href)});
-const { parseAllDocuments, LineCounter } = require('yaml');
+// the build of yaml the bundles carry (esbuild.mjs aliases yaml to its ES-module build)
+const { parseAllDocuments, LineCounter } = await import(${JSON.stringify(pathToFileURL(join(root, 'node_modules/yaml/browser/index.js')).href)});
 const { parseTree } = require('jsonc-parser');
 const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 let nodes = 0;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { m2eeFile } from './m2eeFile.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
@@ -29,22 +30,6 @@ const median = (xs) => {
 };
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
-/** An m2ee.yaml of about `lines` lines, with a few mail findings in it. */
-function m2eeFile(lines) {
-  const out = [
-    '# mendix-email: target=mendix-cloud',
-    'mxruntime:',
-    '  DTAPMode: P',
-    '  MicroflowConstants:',
-    '    Mail.SMTPHost: smtp.sendgrid.net',
-    '    Mail.SMTPPort: 25',
-    '    Mail.SMTPUsername: apikey',
-    '    Mail.SMTPPassword: ""',
-    '    Mail.FromAddress: noreply@test.com',
-  ];
-  for (let i = out.length; i < lines; i++) out.push(`    Module${i % 97}.Constant${i}: "value ${i}"`);
-  return out.join('\n') + '\n';
-}
 
 class Session {
   constructor(server, workspace) {

@@ -10,7 +10,7 @@ const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', cwd:
 
 if (run(['esbuild.mjs', '--production']) !== 0) process.exit(1);
 let failed = 0;
-for (const name of ['lsp', 'cli', 'dns', 'smtp']) {
+for (const name of ['lsp', 'yamlFloor', 'cli', 'dns', 'smtp']) {
   if (only.length && !only.includes(name)) continue;
   const script = join(root, 'bench', `${name}.mjs`);
   if (!existsSync(script)) continue;
