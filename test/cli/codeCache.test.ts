@@ -18,7 +18,7 @@ describe('the CLI code cache', () => {
   let dir: string;
   let expected: { status: number | null; stdout: string };
   const caches = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.v8cache'));
-  const check = (cacheFolder: string) => runCli(['check', '--offline', 'm2ee.yaml'], dir, { MENDIX_EMAIL_CODE_CACHE: cacheFolder });
+  const check = (cacheFolder: string, env: Record<string, string> = {}) => runCli(['check', '--offline', 'm2ee.yaml'], dir, { MENDIX_EMAIL_CODE_CACHE: cacheFolder, ...env });
 
   before(async () => {
     ensureBuilt();
@@ -75,6 +75,21 @@ describe('the CLI code cache', () => {
     assert.equal(left.filter((f) => f.startsWith('cli-')).length, 1);
     assert.ok(!left.includes('cli-0000000000000000-v20.0.0-x64-0.v8cache'));
     assert.ok(left.includes('server-0000000000000000-v20.0.0-x64-0.v8cache'), 'another program\'s cache is left alone');
+  });
+
+  it('runs under other Node flags (NODE_OPTIONS) keep a cache of their own, and each is taken again', async () => {
+    const folder = join(dir, 'flags');
+    const flags = { NODE_OPTIONS: '--max-old-space-size=300' };
+    await check(folder);
+    await check(folder, flags);
+    const files = caches(folder);
+    assert.equal(files.length, 2, files.join(', '));
+    const stamps = () => files.map((f) => statSync(join(folder, f)).mtimeMs);
+    const before = stamps();
+    const plain = await check(folder);
+    const flagged = await check(folder, flags);
+    assert.deepEqual([plain.stdout, flagged.stdout], [expected.stdout, expected.stdout]);
+    assert.deepEqual(stamps(), before, 'V8 took both caches: neither was written again');
   });
 
   it('a cache folder other users can write is not used, and the run is not disturbed', { skip: process.platform === 'win32' }, async () => {

@@ -19,10 +19,10 @@ export interface BundleToRun {
   writeAfterMs?: number;
 }
 
-/** Short stable hash of the Node flags: V8 refuses a cache made under other flags. */
+/** Short stable hash of the Node flags (command line and NODE_OPTIONS): V8 refuses a cache made under other flags. */
 function flagsTag(): string {
   let h = 0;
-  for (const ch of process.execArgv.join(' ')) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+  for (const ch of `${process.execArgv.join(' ')}\u0000${process.env.NODE_OPTIONS ?? ''}`) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
   return (h >>> 0).toString(36);
 }
 
