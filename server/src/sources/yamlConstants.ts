@@ -2,7 +2,7 @@
 // and a DTAP mode scalar, read into a scope the same way for both.
 import type { Document } from 'yaml';
 import { isMap, isPair } from 'yaml';
-import type { Scope } from '../core/types';
+import type { Assignment, Scope } from '../core/types';
 import { makeAssignment } from './assignments';
 import type { ReadContext } from './context';
 import { keyText, pairOf, textSpanOf, yamlValue } from './yamlNodes';
@@ -15,14 +15,32 @@ export function readDtapMode(ctx: ReadContext, parent: unknown, key: string, doc
   if (v.span && v.value) scope.dtapMode = { value: v.value, range: ctx.range(v.span) };
 }
 
+/**
+ * The assignment each key node was read into, with the value node it was read with. After a
+ * one-line edit only that line is parsed again (yamlReparse.ts): every other key and value
+ * node is the same object as before, on the same line and column (the edit adds no line),
+ * and its text is unchanged, so its assignment is the same too; the edited line has new
+ * nodes. A full parse makes new nodes, so nothing is taken from here. This saves most of
+ * re-reading a big file on each keystroke. Assignments are never changed once made.
+ */
+const readBefore = new WeakMap<object, { value: unknown; assignment: Assignment }>();
+
 /** Each `Module.Constant: value` entry of a map → an assignment (duplicates kept: the rules say which wins). */
 export function readConstantKeyMap(ctx: ReadContext, map: unknown, doc: Document, scope: Scope): void {
   if (!isMap(map)) return;
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
+    const keyNode = pair.key;
+    const before = keyNode && typeof keyNode === 'object' ? readBefore.get(keyNode) : undefined;
+    if (before && before.value === pair.value) {
+      scope.assignments.push(before.assignment);
+      continue;
+    }
     const key = keyText(pair);
-    const keySpan = textSpanOf(pair.key, ctx.text);
+    const keySpan = textSpanOf(keyNode, ctx.text);
     if (key === undefined || !keySpan) continue;
-    scope.assignments.push(makeAssignment(ctx, { name: key, key, keySpan, channel: 'constant-key', value: yamlValue(ctx, pair.value, doc) }));
+    const assignment = makeAssignment(ctx, { name: key, key, keySpan, channel: 'constant-key', value: yamlValue(ctx, pair.value, doc) });
+    if (keyNode && typeof keyNode === 'object') readBefore.set(keyNode, { value: pair.value, assignment });
+    scope.assignments.push(assignment);
   }
 }

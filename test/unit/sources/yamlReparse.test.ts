@@ -109,6 +109,22 @@ test('typing in a value of a big m2ee.yaml re-parses only that line, keystroke a
   assert.equal(reparseCounts.oneLine - before, 5);
 });
 
+test('after a one-line edit the other entries keep their assignments (read once), the edited one is read anew', () => {
+  forgetKeptParses();
+  const path = '/workspace/same/m2ee.yaml';
+  const text = bigM2ee(200);
+  const first = readSettingsFile(path, text)!.scopes[0].assignments;
+  const edited = readSettingsFile(path, text.replace(/Mail\.SMTPPort: \d*/, 'Mail.SMTPPort: 2525'))!.scopes[0].assignments;
+  assert.equal(edited.length, first.length);
+  const changed = edited.filter((a, i) => a !== first[i]);
+  assert.deepEqual(changed.map((a) => `${a.name}: ${a.value}`), ['Mail.SMTPPort: 2525']);
+  // a full parse of the same text reads every entry anew, to the same result
+  forgetKeptParses();
+  const full = readSettingsFile(path, text.replace(/Mail\.SMTPPort: \d*/, 'Mail.SMTPPort: 2525'))!.scopes[0].assignments;
+  assert.ok(full.every((a, i) => a !== edited[i]));
+  assert.deepEqual(full, edited);
+});
+
 test('edits that change the structure are parsed in full', () => {
   const path = '/workspace/structure/m2ee.yaml';
   const text = bigM2ee(50);
