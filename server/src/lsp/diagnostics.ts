@@ -181,6 +181,10 @@ export class DiagnosticsService {
     if (check.configFileProblems) this.configProblems.documentChecked(check.path);
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     this.startOnlineCheck(check);
+    // The document's line table is built on its first edit (applying the change needs it):
+    // for 2,000 lines that is a few ms of the first keystroke. Build it now, once the
+    // diagnostics are out and nothing else is waiting (a change that comes first builds it).
+    setImmediate(() => this.documents.get(uri)?.positionAt(0));
   }
 
   private diagnosticsOf(check: DocumentCheck, extra: Finding[]): Diagnostic[] {
