@@ -23,27 +23,9 @@ function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
 
 /** The role of one assignment by name (explicit mapping not included). */
 export function roleOfAssignment(a: Assignment): Role | undefined {
-  return factsOf(a).role ?? undefined;
-}
-
-// What an assignment is, by its name and value alone. While the user types, a file's
-// unchanged entries keep their assignment objects (sources/yamlConstants.ts), and
-// assignments never change, so this is worked out once per assignment, not per keystroke.
-interface Facts {
-  role: Role | null;
-  address: boolean;
-}
-const facts = new WeakMap<Assignment, Facts>();
-
-function factsOf(a: Assignment): Facts {
-  let known = facts.get(a);
-  if (!known) {
-    const key = a.channel === 'mx-env' ? `${a.name}\u0000${a.key}` : a.name;
-    const role = remember(roleMemo, key, () => roleByName(a.name) ?? (a.channel === 'mx-env' ? roleByEnvKey(a.key) : undefined) ?? null);
-    known = { role, address: role === null && isAddress(a) };
-    facts.set(a, known);
-  }
-  return known;
+  const key = a.channel === 'mx-env' ? `${a.name}\u0000${a.key}` : a.name;
+  const role = remember(roleMemo, key, () => roleByName(a.name) ?? (a.channel === 'mx-env' ? roleByEnvKey(a.key) : undefined) ?? null);
+  return role ?? undefined;
 }
 
 // Values that say "this is a flag or a count", so `Module.SendEmail: true` is not an address.
@@ -78,12 +60,12 @@ export function buildMailSettings(
   const addresses: Assignment[] = [];
   for (const a of effective) {
     if (claimed.has(a)) continue;
-    const { role, address } = factsOf(a);
+    const role = roleOfAssignment(a);
     if (role) {
       if (!roles[role]) roles[role] = a;
       continue;
     }
-    if (address) addresses.push(a);
+    if (isAddress(a)) addresses.push(a);
   }
   return { scope, target, roles, addresses, effective, overridden };
 }

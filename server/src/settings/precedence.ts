@@ -19,22 +19,13 @@ export interface Precedence {
   overridden: { loser: Assignment; winner: Assignment }[];
 }
 
-// An assignment's constant key, once per assignment (assignments never change, and while the
-// user types a file's unchanged entries keep theirs): no string is built per keystroke.
-const keyOf = new WeakMap<Assignment, string>();
-function constantKeyOf(a: Assignment): string {
-  let key = keyOf.get(a);
-  if (key === undefined) keyOf.set(a, (key = constantKey(a.name)));
-  return key;
-}
-
 /** Linear in the number of assignments (one map look-up each). */
 export function resolvePrecedence(assignments: readonly Assignment[]): Precedence {
   const winners = new Map<string, Assignment>();
   const keys = new Array<string>(assignments.length);
   for (let i = 0; i < assignments.length; i++) {
     const a = assignments[i];
-    const key = (keys[i] = constantKeyOf(a));
+    const key = (keys[i] = constantKey(a.name));
     const current = winners.get(key);
     if (!current || RANK[a.channel] >= RANK[current.channel]) winners.set(key, a);
   }

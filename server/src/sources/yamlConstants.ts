@@ -6,6 +6,7 @@ import type { Assignment, Scope } from '../core/types';
 import { makeAssignment } from './assignments';
 import type { ReadContext } from './context';
 import { keyText, pairOf, textSpanOf, yamlValue } from './yamlNodes';
+import { wasReused } from './yamlReparse';
 
 /** `key: P` under `parent` → scope.dtapMode. */
 export function readDtapMode(ctx: ReadContext, parent: unknown, key: string, doc: Document, scope: Scope): void {
@@ -20,18 +21,20 @@ export function readDtapMode(ctx: ReadContext, parent: unknown, key: string, doc
  * one-line edit only that line is parsed again (yamlReparse.ts): every other key and value
  * node is the same object as before, on the same line and column (the edit adds no line),
  * and its text is unchanged, so its assignment is the same too; the edited line has new
- * nodes. A full parse makes new nodes, so nothing is taken from here. This saves most of
- * re-reading a big file on each keystroke. Assignments are never changed once made.
+ * nodes. This saves most of re-reading a big file on each keystroke. Only documents handed
+ * out again are remembered (the files being edited): a file read once, as each of a
+ * thousand open files is, adds nothing here. Assignments are never changed once made.
  */
 const readBefore = new WeakMap<object, { value: unknown; assignment: Assignment }>();
 
 /** Each `Module.Constant: value` entry of a map → an assignment (duplicates kept: the rules say which wins). */
 export function readConstantKeyMap(ctx: ReadContext, map: unknown, doc: Document, scope: Scope): void {
   if (!isMap(map)) return;
+  const remembered = wasReused(doc);
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key;
-    const before = keyNode && typeof keyNode === 'object' ? readBefore.get(keyNode) : undefined;
+    const before = remembered && keyNode && typeof keyNode === 'object' ? readBefore.get(keyNode) : undefined;
     if (before && before.value === pair.value) {
       scope.assignments.push(before.assignment);
       continue;
@@ -40,7 +43,7 @@ export function readConstantKeyMap(ctx: ReadContext, map: unknown, doc: Document
     const keySpan = textSpanOf(keyNode, ctx.text);
     if (key === undefined || !keySpan) continue;
     const assignment = makeAssignment(ctx, { name: key, key, keySpan, channel: 'constant-key', value: yamlValue(ctx, pair.value, doc) });
-    if (keyNode && typeof keyNode === 'object') readBefore.set(keyNode, { value: pair.value, assignment });
+    if (remembered && keyNode && typeof keyNode === 'object') readBefore.set(keyNode, { value: pair.value, assignment });
     scope.assignments.push(assignment);
   }
 }

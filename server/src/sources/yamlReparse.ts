@@ -37,6 +37,14 @@ const kept = new Map<string, Parsed>();
 /** Paths starting with this are read without keeping the parse (see rules/editCheck.ts). */
 export const NOT_KEPT_PREFIX = '\u0000';
 
+/** Documents handed out again (same text, or one line parsed again): their other nodes are unchanged. */
+const reused = new WeakSet<Document>();
+
+/** Whether this document was handed out before, with the nodes outside the edited line unchanged. */
+export function wasReused(doc: Document): boolean {
+  return reused.has(doc);
+}
+
 /** How often each way was taken (tests check that the one-line way is really used). */
 export const reparseCounts = { oneLine: 0, full: 0 };
 
@@ -46,8 +54,10 @@ export function parseYamlDocuments(key: string, text: string): Document[] {
   kept.delete(key);
   // the same text again (a re-check after a settings change): the same documents
   let docs = previous && (previous.text === text ? previous.docs : reparseOneLine(previous, text));
-  if (docs) reparseCounts.oneLine++;
-  else {
+  if (docs) {
+    reparseCounts.oneLine++;
+    for (const doc of docs) reused.add(doc);
+  } else {
     reparseCounts.full++;
     docs = parseAllDocuments(text, YAML_PARSE_OPTIONS) as Document[];
   }

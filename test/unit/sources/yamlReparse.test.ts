@@ -109,20 +109,23 @@ test('typing in a value of a big m2ee.yaml re-parses only that line, keystroke a
   assert.equal(reparseCounts.oneLine - before, 5);
 });
 
-test('after a one-line edit the other entries keep their assignments (read once), the edited one is read anew', () => {
+test('while a file is edited, the other entries keep their assignments (read once), the edited one is read anew', () => {
   forgetKeptParses();
   const path = '/workspace/same/m2ee.yaml';
-  const text = bigM2ee(200);
-  const first = readSettingsFile(path, text)!.scopes[0].assignments;
-  const edited = readSettingsFile(path, text.replace(/Mail\.SMTPPort: \d*/, 'Mail.SMTPPort: 2525'))!.scopes[0].assignments;
-  assert.equal(edited.length, first.length);
-  const changed = edited.filter((a, i) => a !== first[i]);
-  assert.deepEqual(changed.map((a) => `${a.name}: ${a.value}`), ['Mail.SMTPPort: 2525']);
+  const withPort = (port: string) => bigM2ee(200).replace(/Mail\.SMTPPort: \d*/, `Mail.SMTPPort: ${port}`);
+  const opened = readSettingsFile(path, withPort('25'))!.scopes[0].assignments;
+  // the first edit reads every entry of the re-used document and remembers them
+  const first = readSettingsFile(path, withPort('2525'))!.scopes[0].assignments;
+  assert.ok(first.every((a, i) => a !== opened[i]), 'a file read once is not remembered');
+  const second = readSettingsFile(path, withPort('587'))!.scopes[0].assignments;
+  assert.equal(second.length, first.length);
+  const changed = second.filter((a, i) => a !== first[i]);
+  assert.deepEqual(changed.map((a) => `${a.name}: ${a.value}`), ['Mail.SMTPPort: 587']);
   // a full parse of the same text reads every entry anew, to the same result
   forgetKeptParses();
-  const full = readSettingsFile(path, text.replace(/Mail\.SMTPPort: \d*/, 'Mail.SMTPPort: 2525'))!.scopes[0].assignments;
-  assert.ok(full.every((a, i) => a !== edited[i]));
-  assert.deepEqual(full, edited);
+  const full = readSettingsFile(path, withPort('587'))!.scopes[0].assignments;
+  assert.ok(full.every((a, i) => a !== second[i]));
+  assert.deepEqual(full, second);
 });
 
 test('edits that change the structure are parsed in full', () => {
