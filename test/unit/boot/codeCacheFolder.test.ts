@@ -40,6 +40,12 @@ test('a new folder is made for its owner alone', { skip: !posix }, (t) => {
   assert.equal(statSync(folder).mode & 0o777, 0o700);
 });
 
+test('a folder that cannot be made (a file is in the way) is not used, with the reason', (t) => {
+  const base = scratch(t);
+  writeFileSync(join(base, 'file'), 'x');
+  assert.match(prepareFolder(join(base, 'file', 'cache')) ?? '', /ENOTDIR|EEXIST/);
+});
+
 test('a folder others can write, a symbolic link or another user\'s folder is not used', { skip: !posix }, (t) => {
   const base = scratch(t);
   const open = join(base, 'open');
