@@ -1,7 +1,6 @@
 // Wires one LSP connection to the Mendix Email checks: open documents (incremental sync),
 // per-resource settings, pushed diagnostics, quick fixes, `.mendix-email.json` changes,
 // workspace trust and the `mendixEmail/fileInfo` request. Each part lives in its own file.
-import { codeCacheOutcome, describeCodeCache } from '../boot/markers';
 import { basename } from 'node:path';
 import {
   CodeActionKind,
@@ -16,6 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeCacheOutcome, describeCodeCache } from '../boot/markers';
 import { invalidateProjectConfigCache, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { SettingsStore } from './clientSettings';
 import { codeActionsFor, FIX_ALL_KIND, type EditSupport } from './codeActions';

@@ -34,7 +34,8 @@ export function readConstantKeyMap(ctx: ReadContext, map: unknown, doc: Document
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key;
-    const before = remembered && keyNode && typeof keyNode === 'object' ? readBefore.get(keyNode) : undefined;
+    const cacheKey = remembered && keyNode && typeof keyNode === 'object' ? keyNode : undefined;
+    const before = cacheKey && readBefore.get(cacheKey);
     if (before && before.value === pair.value) {
       scope.assignments.push(before.assignment);
       continue;
@@ -43,7 +44,7 @@ export function readConstantKeyMap(ctx: ReadContext, map: unknown, doc: Document
     const keySpan = textSpanOf(keyNode, ctx.text);
     if (key === undefined || !keySpan) continue;
     const assignment = makeAssignment(ctx, { name: key, key, keySpan, channel: 'constant-key', value: yamlValue(ctx, pair.value, doc) });
-    if (remembered && keyNode && typeof keyNode === 'object') readBefore.set(keyNode, { value: pair.value, assignment });
+    if (cacheKey) readBefore.set(cacheKey, { value: pair.value, assignment });
     scope.assignments.push(assignment);
   }
 }
