@@ -6,6 +6,9 @@
 // Only `file:` documents: the project config search and `env_file` need a folder on disk.
 import type { DocumentFilter } from 'vscode-languageclient/node';
 
+/** Our own language for `.env` files where the editor has no grammar for them (dotenvHighlighting.ts). */
+export const HIGHLIGHTED_DOTENV = 'mendix-email-dotenv';
+
 export const SETTINGS_FILE_PATTERNS = [
   '**/*.{yaml,yml}',
   '**/{.env,*.env,.env.*}',
@@ -17,7 +20,7 @@ export const SETTINGS_FILE_PATTERNS = [
 
 // `java` is left out on purpose: Constants.java is matched by name, and sending every Java
 // file of a Studio Pro project to the server would only cost memory.
-export const SETTINGS_FILE_LANGUAGES = ['yaml', 'json', 'jsonc', 'dotenv', 'properties', 'plaintext'];
+export const SETTINGS_FILE_LANGUAGES = ['yaml', 'json', 'jsonc', 'dotenv', HIGHLIGHTED_DOTENV, 'properties', 'plaintext'];
 
 export const documentSelector: DocumentFilter[] = [
   ...SETTINGS_FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
@@ -29,4 +32,5 @@ export const statusSelector: { scheme: string; pattern?: string; language?: stri
   ...SETTINGS_FILE_PATTERNS.filter((p) => !p.includes('.mendix-email')).map((pattern) => ({ scheme: 'file', pattern })),
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', language: 'dotenv' },
+  { scheme: 'file', language: HIGHLIGHTED_DOTENV },
 ];

@@ -7,6 +7,7 @@ import { registerTargetStatus, SHOW_TARGET_COMMAND } from './targetStatus';
 import { showTarget } from './targetPicker';
 import { forwardWorkspaceTrust } from './trust';
 import { registerTestMailCommands } from './testMail/index';
+import { registerDotenvHighlighting } from './dotenvHighlighting';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('mendixEmail.showOutput', () => output.show(true)),
     forwardWorkspaceTrust(languageClient),
+    // before the client starts, so a .env that is moved to our language is opened once
+    registerDotenvHighlighting(context, output),
   );
   registerTestMailCommands(context, languageClient, output);
 

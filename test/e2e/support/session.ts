@@ -18,6 +18,8 @@ export interface SessionOptions {
   env?: NodeJS.ProcessEnv;
   /** extra files written into the workspace copy (relative path → text) */
   files?: Record<string, string>;
+  /** another code-server than the one findTools() gives (codeServerWithout(): one lacking a built-in extension) */
+  codeServer?: string;
 }
 
 export interface Session {
@@ -59,7 +61,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   try {
     profile = createProfile(options.settings);
     if (options.vsix) installExtension(tools.codeServer, profile, options.vsix);
-    server = await startCodeServer({ codeServer: tools.codeServer, profile, trusted: options.trusted, env: options.env });
+    server = await startCodeServer({ codeServer: options.codeServer ?? tools.codeServer, profile, trusted: options.trusted, env: options.env });
     browser = await launchBrowser(tools.chromium);
     const workbench = await Workbench.open(browser, server.url, workspace);
     return { workspace, userDataDir: profile.userDataDir, server, browser, workbench, close };

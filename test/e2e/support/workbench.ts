@@ -248,6 +248,25 @@ export class Workbench {
     return ((await this.page.locator('#status\\.editor\\.mode').textContent()) ?? '').trim();
   }
 
+  /** The active editor's language id, as "Change Language Mode" lists it: "Dotenv (dotenv) - Configured Language". */
+  async languageId(alias: string): Promise<string> {
+    await this.runCommand('Change Language Mode');
+    await this.waitForInput();
+    await this.quickInput().locator('input').first().fill(alias);
+    const row = this.quickInput().locator('.monaco-list-row', { hasText: 'Configured Language' }).first();
+    const text = await waitFor('the configured language in the language picker', async () => (await row.textContent({ timeout: 2_000 }).catch(() => '')) ?? '', (t) => t.length > 0, 20_000);
+    await this.closeQuickInput();
+    return /\(([^()]+)\) - Configured Language/.exec(text)?.[1] ?? text;
+  }
+
+  /** How many differently coloured tokens the editor line containing `lineText` is drawn with. */
+  async tokenColours(lineText: string): Promise<number> {
+    const line = this.page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: lineText }).first();
+    await line.waitFor({ state: 'visible', timeout: 10_000 });
+    const classes = await line.locator('span > span').evaluateAll((els) => els.map((e) => (e as unknown as { className: string }).className));
+    return new Set(classes.map((c) => /\bmtk\d+\b/.exec(c)?.[0] ?? '')).size;
+  }
+
   /** The language status items of the active editor, as the "{}" hover in the status bar shows them:
    * one string per item, its label then its detail (e.g. "self-hosted from file kind: …"). */
   async languageStatus(): Promise<string[]> {

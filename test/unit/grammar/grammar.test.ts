@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tokenize, scopesAt, stubHosts, vscodeHosts, type Token } from './tokenize';
+import { tokenize, scopesAt, stubHosts, vscodeHosts, contributed, type Token } from './tokenize';
+import { HIGHLIGHTED_DOTENV } from '../../../client/src/documentSelector';
 
 const sample = (name: string) => readFileSync(join(__dirname, 'samples', name), 'utf8');
 const CONSTANT = 'variable.other.constant.mendix-constant';
@@ -75,7 +76,7 @@ for (const [label, hosts] of hostSets) {
   });
 
   test(`.env: MX_ keys and CONSTANTS keys, not comments or values (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
-    const tokens = await tokenize(sample('.env'), 'source.dotenv', hosts);
+    const tokens = await tokenize(sample('.env'), hosts!.dotenvScope, hosts);
     noInvalid(tokens);
     notMarked(tokens, 0, 'MX_Commented_Out');
     marked(tokens, 1, 'MX_Mail_SMTPHost', MX);
@@ -99,12 +100,32 @@ for (const [label, hosts] of hostSets) {
   });
 }
 
-test('the dotenv grammar: comments, export, quoted values, interpolation', async () => {
-  const tokens = await tokenize('# note\nexport A_B="x ${HOME} y" # trailing\nC=\'lit\'\n', 'source.dotenv');
+test('our dotenv grammar: comments, export, quoted values, interpolation', async () => {
+  const tokens = await tokenize('# note\nexport A_B="x ${HOME} y" # trailing\nC=\'lit\'\n', 'source.dotenv.mendix-email');
   assert.ok(scopesAt(tokens, 0, '# note').some((s) => s.startsWith('comment.line')));
   assert.ok(scopesAt(tokens, 1, 'export').some((s) => s.startsWith('keyword.other.export')));
   assert.ok(scopesAt(tokens, 1, 'A_B').includes('variable.key.dotenv'));
   assert.ok(scopesAt(tokens, 1, 'HOME').some((s) => s.startsWith('variable.other.interpolation')));
   assert.ok(scopesAt(tokens, 1, '# trailing').some((s) => s.startsWith('comment.line')));
   assert.ok(scopesAt(tokens, 2, 'lit').some((s) => s.startsWith('string.quoted.single')));
+});
+
+// VS Code 1.106+ ships a dotenv grammar (scope source.dotenv) and keeps the last grammar
+// registered for a language or a scope name: registering ours for either would replace it.
+test('our dotenv grammar never replaces an editor\'s own: its own scope, on a language that claims no file', () => {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  assert.ok(!contributed.some((g) => g.language === 'dotenv' || g.scopeName === 'source.dotenv'), 'no grammar for dotenv / source.dotenv');
+  const own = contributed.find((g) => g.path.endsWith('/dotenv.tmLanguage.json'));
+  assert.ok(own && own.language === HIGHLIGHTED_DOTENV && own.scopeName === 'source.dotenv.mendix-email');
+  const language = pkg.contributes.languages.find((l: { id: string }) => l.id === HIGHLIGHTED_DOTENV);
+  assert.ok(language, 'the language is contributed');
+  assert.deepEqual([language.filenames, language.filenamePatterns, language.extensions, language.firstLine], [undefined, undefined, undefined, undefined], 'it claims no file by itself');
+  // VS Code maps language names (and their lower case) to one language each: a second "Dotenv"
+  // would take that name, and ```dotenv code blocks, from the built-in language
+  assert.deepEqual(language.aliases, ['Dotenv (Mendix Email)']);
+  const grammarFile = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', own.path), 'utf8'));
+  assert.equal(grammarFile.scopeName, own.scopeName);
+  // the constant injection reaches .env files under either grammar
+  const injection = contributed.find((g) => g.scopeName === 'mendix-email.constants.dotenv');
+  assert.deepEqual(injection?.injectTo, ['source.dotenv', 'source.dotenv.mendix-email']);
 });

@@ -28,24 +28,34 @@ function loadOniguruma(): Promise<vsctm.IOnigLib> {
   return onigLib;
 }
 
-/** scope name → grammar file; the hosts can be replaced (VS Code's own grammars). */
-export function grammarFiles(hosts: { yaml: string; json: string; dotenv: string }): Record<string, string> {
+/** scope name → grammar file: ours as package.json contributes them, then the host grammars. */
+export function grammarFiles(hosts: Hosts): Record<string, string> {
   return {
+    ...Object.fromEntries(contributed.map((g) => [g.scopeName, join(root, g.path)])),
     'source.yaml': hosts.yaml,
     'source.json': hosts.json,
-    'source.dotenv': hosts.dotenv,
-    ...Object.fromEntries(contributed.map((g) => [g.scopeName, join(root, g.path)])),
+    ...(hosts.dotenv ? { 'source.dotenv': hosts.dotenv } : {}),
   };
 }
 
-export const stubHosts = {
+/** The host grammars; `dotenv` only where the editor ships one (VS Code 1.106+). */
+export interface Hosts {
+  yaml: string;
+  json: string;
+  dotenv?: string;
+  /** the scope .env files are tokenized with: VS Code's source.dotenv, or ours where there is none */
+  dotenvScope: string;
+}
+
+/** Small stand-ins for the YAML and JSON grammars; .env files get our own grammar, as in an editor without one. */
+export const stubHosts: Hosts = {
   yaml: join(__dirname, 'hosts', 'yaml.tmLanguage.json'),
   json: join(__dirname, 'hosts', 'json.tmLanguage.json'),
-  dotenv: join(syntaxes, 'dotenv.tmLanguage.json'),
+  dotenvScope: 'source.dotenv.mendix-email',
 };
 
 /** VS Code's own grammars, when the end-to-end set-up has installed VS Code into .tools/. */
-export function vscodeHosts(): typeof stubHosts | undefined {
+export function vscodeHosts(): Hosts | undefined {
   const candidates = [
     join(root, '.tools', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions'),
     join(root, '.tools', 'code-server', 'lib', 'vscode', 'extensions'),
@@ -56,6 +66,7 @@ export function vscodeHosts(): typeof stubHosts | undefined {
       yaml: join(ext, 'yaml', 'syntaxes', 'yaml.tmLanguage.json'),
       json: join(ext, 'json', 'syntaxes', 'JSON.tmLanguage.json'),
       dotenv: join(ext, 'dotenv', 'syntaxes', 'dotenv.tmLanguage.json'),
+      dotenvScope: 'source.dotenv',
     };
     if (existsSync(hosts.yaml) && existsSync(hosts.json) && existsSync(hosts.dotenv)) return hosts;
   }
@@ -63,12 +74,12 @@ export function vscodeHosts(): typeof stubHosts | undefined {
 }
 
 // The injections exactly as package.json contributes them (so a wrong contribution fails here).
-interface GrammarContribution { scopeName: string; path: string; injectTo?: string[] }
-const contributed: GrammarContribution[] = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes?.grammars ?? [];
+interface GrammarContribution { scopeName: string; path: string; language?: string; injectTo?: string[] }
+export const contributed: GrammarContribution[] = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes?.grammars ?? [];
 const injectionsByHost: Record<string, string[]> = {};
 for (const g of contributed) for (const host of g.injectTo ?? []) (injectionsByHost[host] ??= []).push(g.scopeName);
 
-export async function tokenize(text: string, hostScope: string, hosts = stubHosts): Promise<Token[]> {
+export async function tokenize(text: string, hostScope: string, hosts: Hosts = stubHosts): Promise<Token[]> {
   const files = grammarFiles(hosts);
   const registry = new vsctm.Registry({
     onigLib: loadOniguruma(),
