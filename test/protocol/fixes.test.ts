@@ -33,6 +33,22 @@ const DEPLOYMENT = [
 const FLOW_M2EE = 'mxruntime:\n  DTAPMode: P\n  MicroflowConstants: {Mail.SMTPPort: 25, Mail.SMTPHost: mailrelay.internal, Mail.SMTPPort: 587}\n';
 const DOTENV = 'MX_Mail_SMTPHost=smtp.mycompany.nl\nMX_Mail_SMTPUsername=orders@mycompany.nl\nMX_Mail_SMTPPassword=Tr0ub4dor&3-horse\n';
 
+const MENDIX_APP = [
+  'apiVersion: privatecloud.mendix.com/v1alpha1',
+  'kind: MendixApp',
+  'metadata:',
+  '  name: orders',
+  'spec:',
+  '  runtime:',
+  '    dtapMode: P',
+  '    microflowConstants:',
+  '      Mail.SMTPHost: smtp.mycompany.nl',
+  '      Mail.SMTPUsername: orders@mycompany.nl',
+  '      Mail.SMTPPassword: Tr0ub4dor&3-horse',
+  '      Mail.FromAddress: orders@mycompany.nl',
+  '',
+].join('\n');
+
 const MULTI_FILE_EDITS: ClientCapabilities = {
   workspace: {
     configuration: true,
@@ -94,6 +110,23 @@ test('Kubernetes: the plain-text password becomes a secretKeyRef, and the fixed 
   assert.ok(!fixed.includes('Tr0ub4dor'));
   const after = await client.change(path, [{ text: fixed }]);
   assert.equal(byCode(after, 'password-in-plain-text'), undefined);
+});
+
+test('MendixApp: the password moves to the secret store (a comment in its place), never by fix-all; nothing new is reported', async () => {
+  const path = ws.write('k8s/mendixapp.yaml', MENDIX_APP);
+  const uri = client.uriOf(path);
+  const published = await client.open(path, MENDIX_APP);
+  const finding = byCode(published, 'password-in-plain-text');
+  assert.ok(finding, JSON.stringify(published.diagnostics.map((d) => d.code)));
+  const fix = (await actionsFor(client, uri, finding)).find((a) => a.title.startsWith('Move Mail.SMTPPassword to the secret store'));
+  assert.ok(fix);
+  const fixed = applied(MENDIX_APP, uri, fix);
+  assert.equal(fixed, MENDIX_APP.replace('      Mail.SMTPPassword: Tr0ub4dor&3-horse\n', '      # Mail.SMTPPassword comes from the secret store: key mx-const-Mail.SMTPPassword of the SecretProviderClass orders\n'));
+  const all = await fixAllAction(client, uri);
+  assert.ok(!JSON.stringify(all?.edit ?? {}).includes('secret store'), 'fix-all leaves the password where it is');
+  const before = published.diagnostics.map((d) => d.code).filter((c) => c !== 'password-in-plain-text').sort();
+  const after = await client.change(path, [{ text: fixed }]);
+  assert.deepEqual(after.diagnostics.map((d) => d.code).sort(), before, 'only the finding goes; no missing-credentials in its place');
 });
 
 test('a flow map: removing the overridden constant removes exactly that pair, by quick fix and by fix-all', async () => {

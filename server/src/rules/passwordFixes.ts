@@ -5,6 +5,7 @@ import type { Assignment, Fix, OtherFileEdit } from '../core/types';
 import type { CheckOptions } from '../core/settings';
 import { LineIndex } from '../sources/index';
 import { assignmentKey } from './editCheck';
+import { entryOffsets, removalSpan } from './entryRemoval';
 import type { RuleContext } from './rule';
 import { constantKey } from '../settings/roles';
 
@@ -93,6 +94,53 @@ export function kubernetesSecretFix(ctx: RuleContext, a: Assignment, secret: str
     safe: false,
     // read back before it is offered (engine/offeredFixes.ts)
     verify: change,
+  };
+}
+
+// ---- Mendix for Private Cloud: the secret store ----
+
+/** The key the Mendix Operator (2.10+) reads a constant from in the environment's secret store. */
+export function secretStoreKey(constant: string): string {
+  return `mx-const-${constant}`;
+}
+
+/** The same key in Azure Key Vault, whose secret names cannot hold dots. */
+export function azureKeyVaultName(constant: string): string {
+  return secretStoreKey(constant).replace(/\./g, '-');
+}
+
+/**
+ * The entry leaves `microflowConstants`: with a secret store set up (a SecretProviderClass named
+ * like the MendixApp), the Operator reads the constant from `mx-const-<Module.Constant>`, and
+ * nothing in the MendixApp points at it. Where the entry filled its line, a comment takes its
+ * place saying where the value now comes from; in a flow map it is only removed. Never in "fix
+ * all": the password must be in the store first, or the app starts without one.
+ */
+export function secretStoreFix(ctx: RuleContext, a: Assignment): Fix | undefined {
+  const { text, read, settings } = ctx;
+  if (text === undefined || a.channel !== 'constant-key' || a.fromFile !== undefined) return undefined;
+  const scopeIndex = read.scopes.indexOf(settings.scope);
+  if (scopeIndex < 0) return undefined;
+  const lines = new LineIndex(text);
+  const [start, end] = entryOffsets(a, lines);
+  const span = removalSpan(text, start, end, a.quoted);
+  if (!span) return undefined;
+  const key = secretStoreKey(a.name);
+  let newText = '';
+  const lineStart = lines.lineStart(a.entryRange.start.line);
+  if (span[0] === lineStart) {
+    // the entry's lines go: the comment keeps their indentation and line break
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0];
+    const lineBreak = /\r?\n|\r$/.exec(text.slice(lineStart, span[1]))?.[0] ?? '';
+    const store = /^MendixApp (.+)$/.exec(settings.scope.name)?.[1];
+    newText = `${indent}# ${a.name} comes from the secret store: key ${key}${store ? ` of the SecretProviderClass ${store}` : ''}${lineBreak}`;
+  }
+  return {
+    title: `Move ${a.name} to the secret store (key ${key}; store the password there first)`,
+    edits: [{ range: lines.range(span[0], span[1]), newText }],
+    safe: false,
+    // read back before it is offered (engine/offeredFixes.ts): only this assignment gone
+    verify: { removed: [assignmentKey(scopeIndex, a)], added: [] },
   };
 }
 

@@ -5,7 +5,7 @@ import * as nodePath from 'node:path';
 import type { Assignment, Fix } from '../core/types';
 import { docsPath, type Rule, type RuleContext } from './rule';
 import { literalValue } from './support';
-import { createSecretCommand, envName, gitignoreFix, kubernetesSecretFix, referenceFix, secretNameFor } from './passwordFixes';
+import { azureKeyVaultName, createSecretCommand, envName, gitignoreFix, kubernetesSecretFix, referenceFix, secretNameFor, secretStoreFix, secretStoreKey } from './passwordFixes';
 
 interface Advice {
   /** where this kind of file keeps secrets instead, in one clause */
@@ -33,9 +33,14 @@ function advice(ctx: RuleContext, a: Assignment): Advice {
       if (git.fix) fixes.push(git.fix);
       return { clause: `keep this file out of git (add ${name} to .gitignore) and commit a ${name}.example without values`, fixes };
     }
-    case 'mendix-app':
-      // The docs name the secret store key but no MendixApp field that points at it: message only.
-      return { clause: `store it in the secret store under \`mx-const-${a.name}\``, fixes };
+    case 'mendix-app': {
+      const fix = secretStoreFix(ctx, a);
+      if (fix) fixes.push(fix);
+      return {
+        clause: `store it in the environment's secret store under \`${secretStoreKey(a.name)}\` (Azure Key Vault: \`${azureKeyVaultName(a.name)}\`; Mendix Operator 2.10 or later) and remove it here`,
+        fixes,
+      };
+    }
     case 'kubernetes': {
       const secret = secretNameFor(settings.scope.name);
       const fix = kubernetesSecretFix(ctx, a, secret);

@@ -90,6 +90,18 @@ test('Kubernetes: no edit where the value key cannot be rewritten exactly (multi
   assert.match(plain.message, /kubectl create secret generic orders-smtp/);
 });
 
+test('MendixApp: the message and the fix name the secret store key (and its Azure Key Vault name); never in fix-all', () => {
+  const text = `apiVersion: privatecloud.mendix.com/v1alpha1\nkind: MendixApp\nmetadata:\n  name: orders\nspec:\n  runtime:\n    microflowConstants:\n      Mail.SMTPHost: smtp.mycompany.nl\n      Mail.SMTPPassword: ${PASSWORD}\n`;
+  const f = passwordFinding('/repo/mendixapp.yaml', text);
+  assert.match(f.message, /secret store under `mx-const-Mail\.SMTPPassword` \(Azure Key Vault: `mx-const-Mail-SMTPPassword`; Mendix Operator 2\.10 or later\) and remove it here/);
+  assert.equal(f.fixes?.length, 1);
+  assert.equal(f.fixes[0].title, 'Move Mail.SMTPPassword to the secret store (key mx-const-Mail.SMTPPassword; store the password there first)');
+  assert.equal(f.fixes[0].safe, false, 'the password must be in the store before it leaves the file');
+  // CRLF files keep their line breaks; a MendixApp without a name gets no SecretProviderClass name
+  const crlf = passwordFinding('/repo/mendixapp.yaml', text.replace('metadata:\n  name: orders\n', 'metadata: {}\n').replace(/\n/g, '\r\n'));
+  assert.equal(crlf.fixes?.[0].edits[0].newText, '      # Mail.SMTPPassword comes from the secret store: key mx-const-Mail.SMTPPassword\r\n');
+});
+
 test('the password never appears in a message, a fix title or an edit to another file', () => {
   const cases: [string, string][] = [
     ['/repo/docker-compose.yml', `services:\n  app:\n    environment:\n      MX_Mail_SMTPHost: smtp.mycompany.nl\n      MX_Mail_SMTPUsername: me@mycompany.nl\n      MX_Mail_SMTPPassword: ${PASSWORD}\n`],
@@ -104,6 +116,6 @@ test('the password never appears in a message, a fix title or an edit to another
     const f = passwordFinding(path, text);
     const said = [f.message, ...(f.fixes ?? []).flatMap((x) => [x.title, ...x.edits.map((e) => e.newText), ...(x.otherFiles ?? []).flatMap((o) => o.edits.map((e) => e.newText))])];
     for (const s of said) assert.ok(!s.includes(PASSWORD), `${path}: "${s}"`);
-    if (!path.endsWith('m2ee.yaml') && !path.endsWith('mendixapp.yaml')) assert.ok(f.fixes?.length, `${path} has a fix`);
+    if (!path.endsWith('m2ee.yaml')) assert.ok(f.fixes?.length, `${path} has a fix`);
   }
 });
