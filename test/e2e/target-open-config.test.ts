@@ -12,8 +12,8 @@ import { parse } from 'jsonc-parser';
 import { commandTitle, packageExtension } from './support/extension';
 import { lineOf } from './support/expected';
 import { startSession, type Session } from './support/session';
-import { changeTarget as runChangeTarget, statusShowing as showing, withScreenshotOnFailure as keepingScreenshot } from './support/targetSteps';
-import { waitFor, type Problem } from './support/workbench';
+import { targetSteps } from './support/targetSteps';
+import { waitFor } from './support/workbench';
 
 const FIXTURE = 'target';
 const FILE = 'm2ee.yaml';
@@ -67,13 +67,7 @@ after(async () => {
   await session?.close();
 });
 
-const codes = (ps: Problem[]) => ps.map((p) => p.code).sort();
-
-const statusShowing = (target: string, source: RegExp) => showing(session.workbench, target, source);
-const withScreenshotOnFailure = (name: string, body: () => Promise<void>) => keepingScreenshot(session.workbench, name, body);
-/** Runs the command on `file` from the palette, takes `how` in its first quick pick, then `target` in the second (titled `second`). */
-const changeTarget = (file: string, how: RegExp, second: RegExp, target: RegExp) =>
-  runChangeTarget(session.workbench, { command: TITLE!, file: file.split('/').pop()!, how, second, target });
+const { codes, statusShowing, withScreenshotOnFailure, changeTarget } = targetSteps(() => session.workbench, TITLE);
 
 /** The editor tab of `name`, and whether it shows the unsaved-changes dot. */
 async function tabIsDirty(name: string): Promise<boolean> {

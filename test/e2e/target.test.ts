@@ -10,8 +10,8 @@ import { parse } from 'jsonc-parser';
 import { commandTitle, packageExtension } from './support/extension';
 import { fixturePath, lineOf } from './support/expected';
 import { startSession, type Session } from './support/session';
-import { changeTarget as runChangeTarget, statusShowing as showing, withScreenshotOnFailure as keepingScreenshot } from './support/targetSteps';
-import { waitFor, type Problem } from './support/workbench';
+import { targetSteps } from './support/targetSteps';
+import { waitFor } from './support/workbench';
 
 const FIXTURE = 'target';
 const FILE = 'm2ee.yaml';
@@ -32,12 +32,10 @@ after(async () => {
   await session?.close();
 });
 
-const codes = (ps: Problem[]) => ps.map((p) => p.code).sort();
-
-const statusShowing = (target: string, source: RegExp) => showing(session.workbench, target, source);
-const withScreenshotOnFailure = (name: string, body: () => Promise<void>) => keepingScreenshot(session.workbench, name, body);
+const steps = targetSteps(() => session.workbench, TITLE);
+const { codes, statusShowing, withScreenshotOnFailure } = steps;
 /** Runs the command on m2ee.yaml and takes `how` in its first quick pick, then `target` in the list of targets. */
-const changeTarget = (how: RegExp, target: RegExp) => runChangeTarget(session.workbench, { command: TITLE!, file: FILE, how, second: /^Target for/, target });
+const changeTarget = (how: RegExp, target: RegExp) => steps.changeTarget(FILE, how, /^Target for/, target);
 
 test('the status item shows self-hosted, decided by the file kind, and port 25 is no finding', { timeout: 150_000 }, async (t) => {
   if (!TITLE) return t.skip('the extension contributes no mendixEmail.showTarget command yet');

@@ -94,16 +94,22 @@ function applied(text: string, uri: string, action: CodeAction | undefined): str
   return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
 }
 
-test('Kubernetes: the plain-text password becomes a secretKeyRef, and the fixed file has no such finding', async () => {
-  client = await LspClient.start({ root: ws.root, settings: {} });
-  const path = ws.write('k8s/deployment.yaml', DEPLOYMENT);
+/** Opens a file, finds the diagnostic of `ruleId` and the code action whose title starts with `title`. */
+async function openWithFix(relative: string, text: string, ruleId: string, title: string) {
+  const path = ws.write(relative, text);
   const uri = client.uriOf(path);
-  const published = await client.open(path, DEPLOYMENT);
-  const finding = byCode(published, 'password-in-plain-text');
+  const published = await client.open(path, text);
+  const finding = byCode(published, ruleId);
   assert.ok(finding, JSON.stringify(published.diagnostics.map((d) => d.code)));
   const actions = await actionsFor(client, uri, finding);
-  const fix = actions.find((a) => a.title.startsWith('Read MX_Mail_SMTPPassword from the Secret'));
+  const fix = actions.find((a) => a.title.startsWith(title));
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  return { path, uri, published, fix };
+}
+
+test('Kubernetes: the plain-text password becomes a secretKeyRef, and the fixed file has no such finding', async () => {
+  client = await LspClient.start({ root: ws.root, settings: {} });
+  const { path, uri, fix } = await openWithFix('k8s/deployment.yaml', DEPLOYMENT, 'password-in-plain-text', 'Read MX_Mail_SMTPPassword from the Secret');
   assert.ok(!fix.title.includes('Tr0ub4dor'), 'the title never repeats the password');
   const fixed = applied(DEPLOYMENT, uri, fix);
   assert.match(fixed, /- name: MX_Mail_SMTPPassword\n {14}valueFrom:\n {16}secretKeyRef:\n {18}name: orders-smtp\n {18}key: password\n/);
@@ -113,13 +119,7 @@ test('Kubernetes: the plain-text password becomes a secretKeyRef, and the fixed 
 });
 
 test('MendixApp: the password moves to the secret store (a comment in its place), never by fix-all; nothing new is reported', async () => {
-  const path = ws.write('k8s/mendixapp.yaml', MENDIX_APP);
-  const uri = client.uriOf(path);
-  const published = await client.open(path, MENDIX_APP);
-  const finding = byCode(published, 'password-in-plain-text');
-  assert.ok(finding, JSON.stringify(published.diagnostics.map((d) => d.code)));
-  const fix = (await actionsFor(client, uri, finding)).find((a) => a.title.startsWith('Move Mail.SMTPPassword to the secret store'));
-  assert.ok(fix);
+  const { path, uri, published, fix } = await openWithFix('k8s/mendixapp.yaml', MENDIX_APP, 'password-in-plain-text', 'Move Mail.SMTPPassword to the secret store');
   const fixed = applied(MENDIX_APP, uri, fix);
   assert.equal(fixed, MENDIX_APP.replace('      Mail.SMTPPassword: Tr0ub4dor&3-horse\n', '      # Mail.SMTPPassword comes from the secret store: key mx-const-Mail.SMTPPassword of the SecretProviderClass orders\n'));
   const all = await fixAllAction(client, uri);
@@ -130,14 +130,9 @@ test('MendixApp: the password moves to the secret store (a comment in its place)
 });
 
 test('a flow map: removing the overridden constant removes exactly that pair, by quick fix and by fix-all', async () => {
-  const path = ws.write('flow/m2ee.yaml', FLOW_M2EE);
-  const uri = client.uriOf(path);
-  const published = await client.open(path, FLOW_M2EE);
-  const finding = byCode(published, 'constant-overridden');
-  assert.ok(finding, JSON.stringify(published.diagnostics.map((d) => d.code)));
+  const { uri, fix } = await openWithFix('flow/m2ee.yaml', FLOW_M2EE, 'constant-overridden', 'Remove Mail.SMTPPort');
   const expected = 'mxruntime:\n  DTAPMode: P\n  MicroflowConstants: {Mail.SMTPHost: mailrelay.internal, Mail.SMTPPort: 587}\n';
-  const quick = (await actionsFor(client, uri, finding)).find((a) => a.title.startsWith('Remove Mail.SMTPPort'));
-  assert.equal(applied(FLOW_M2EE, uri, quick), expected);
+  assert.equal(applied(FLOW_M2EE, uri, fix), expected);
   const all = await fixAllAction(client, uri);
   assert.equal(applied(FLOW_M2EE, uri, all), expected);
 });

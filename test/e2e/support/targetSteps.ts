@@ -1,6 +1,6 @@
 // Steps the target tests share: read the language status item, drive "Explain or Change
 // Target of This File" through its two quick picks, keep a screenshot when a step fails.
-import type { Workbench } from './workbench';
+import type { Problem, Workbench } from './workbench';
 import { waitFor } from './workbench';
 
 /** The status item's line that names `target` with a source matching `source` ("<target> from <where>"), once it shows; the hover stays open. */
@@ -42,4 +42,18 @@ export async function withScreenshotOnFailure(workbench: Workbench, name: string
     const shot = await workbench.screenshot(`${name}-failed`).catch(() => 'no screenshot');
     throw new Error(`${(error as Error).message}\n(screenshot: ${shot})`, { cause: error });
   }
+}
+
+/**
+ * The steps above bound to a test file's workbench (a getter: the session starts in `before`)
+ * and the target command's title; `changeTarget` takes the file and both quick pick choices.
+ */
+export function targetSteps(workbench: () => Workbench, command: string | undefined) {
+  return {
+    codes: (problems: Problem[]) => problems.map((p) => p.code).sort(),
+    statusShowing: (target: string, source: RegExp) => statusShowing(workbench(), target, source),
+    withScreenshotOnFailure: (name: string, body: () => Promise<void>) => withScreenshotOnFailure(workbench(), name, body),
+    changeTarget: (file: string, how: RegExp, second: RegExp, target: RegExp) =>
+      changeTarget(workbench(), { command: command!, file: file.split('/').pop()!, how, second, target }),
+  };
 }
