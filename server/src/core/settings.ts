@@ -29,6 +29,12 @@ export interface MailSettings {
   roles: Partial<Record<Role, Assignment>>;
   /** Other constants that hold (or by name should hold) email addresses; checked as recipients. */
   addresses: Assignment[];
+  /**
+   * Constants that play a role another constant of the scope already plays: a second password
+   * (`Mail.SMTPPassword` and `Mail.ApiKey`), a second sender. The settings use the first; the
+   * rules that judge every such value (plain-text passwords, sender addresses) see these too.
+   */
+  alsoInRole: Partial<Record<Role, Assignment[]>>;
   /** One winning assignment per constant name, after precedence. */
   effective: Assignment[];
   /** Each assignment that lost to another one for the same constant. */

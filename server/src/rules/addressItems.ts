@@ -12,6 +12,8 @@ export interface JudgedAddress {
   domain: string | undefined;
   /** true for the from address (sender), false for recipients and other address constants */
   isSender: boolean;
+  /** a sender other than the scope's first (a second constant in the from role): named in messages */
+  otherSender: boolean;
   /** where the address sits in the file */
   range: Range;
   /** what makes it an invalid mailbox address (mailboxProblem), computed once for every rule */
@@ -26,14 +28,15 @@ export function judgedAddresses(settings: MailSettings): JudgedAddress[] {
   const cached = cache.get(settings);
   if (cached) return cached;
   const out: JudgedAddress[] = [];
-  const add = (a: Assignment | undefined, isSender: boolean) => {
+  const add = (a: Assignment | undefined, isSender: boolean, otherSender = false) => {
     if (!a || a.valueKind !== 'literal') return;
     for (const item of parseAddressList(a.value)) {
       const { local, domain } = splitAddress(item.text);
-      out.push({ assignment: a, item, local, domain, isSender, range: valueSubRange(a, item.start, item.end), problem: mailboxProblem(item.text) });
+      out.push({ assignment: a, item, local, domain, isSender, otherSender, range: valueSubRange(a, item.start, item.end), problem: mailboxProblem(item.text) });
     }
   };
   add(settings.roles.from, true);
+  for (const a of settings.alsoInRole.from ?? []) add(a, true, true);
   for (const a of settings.addresses) add(a, false);
   cache.set(settings, out);
   return out;
@@ -41,5 +44,6 @@ export function judgedAddresses(settings: MailSettings): JudgedAddress[] {
 
 /** "The sender address" / "The address in Module.Name", for messages. */
 export function whoseAddress(j: JudgedAddress): string {
-  return j.isSender ? 'The sender address' : `The address in ${j.assignment.name}`;
+  if (j.isSender) return j.otherSender ? `The sender address in ${j.assignment.name}` : 'The sender address';
+  return `The address in ${j.assignment.name}`;
 }

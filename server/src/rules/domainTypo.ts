@@ -1,11 +1,13 @@
 // `gmial.com`, `hotmail.con`: one slip and the mail goes to somebody else's domain, or nowhere.
 // Compared with a short list of common mail domains (one insertion, deletion, substitution or
 // swap of neighbours away); placeholder domains have their own rule. Short names (aol.com,
-// live.com) are left out: too many real domains are one edit away from them.
+// live.com) are left out: too many real domains are one edit away from them. Real mail domains
+// that happen to be one edit away (hotmail.be, ymail.com) are never typos.
 import { docsPath, type Rule } from './rule';
 import { judgedAddresses, whoseAddress } from './addressItems';
 import { hasExactValueRange, valueSubRange } from './support';
 import { isPlaceholderDomain, mailboxProblem, normalizeDomain } from '../settings/addresses';
+import { REAL_MAIL_DOMAINS } from '../settings/realMailDomains';
 
 export const COMMON_MAIL_DOMAINS: readonly string[] = [
   'gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'icloud.com',
@@ -38,7 +40,7 @@ export function likelyIntendedDomain(domain: string): string | undefined {
   const d = normalizeDomain(domain);
   if (answers.has(d)) return answers.get(d);
   let answer: string | undefined;
-  if (!COMMON.has(d) && !isPlaceholderDomain(d)) answer = COMMON_MAIL_DOMAINS.find((common) => withinOneEdit(d, common));
+  if (!COMMON.has(d) && !REAL_MAIL_DOMAINS.has(d) && !isPlaceholderDomain(d)) answer = COMMON_MAIL_DOMAINS.find((common) => withinOneEdit(d, common));
   if (answers.size > 5000) answers.clear();
   answers.set(d, answer);
   return answer;

@@ -19,8 +19,9 @@ export const invalidBoolean: Rule = {
   docs: docsPath('invalid-boolean'),
   needsNetwork: false,
   check({ settings, report }) {
-    for (const { role, words } of FLAG_ROLES) {
-      const a = settings.roles[role];
+    // every flag constant, a second one in the same role too (the runtime reads each)
+    const flags = FLAG_ROLES.flatMap(({ role, words }) => [settings.roles[role], ...(settings.alsoInRole[role] ?? [])].map((a) => ({ a, words })));
+    for (const { a, words } of flags) {
       const value = literalValue(a);
       if (!a || value === undefined || flagValue(a, settings.scope.kind) !== undefined) continue;
       const meant = intendedFlag(value);

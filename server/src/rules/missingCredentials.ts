@@ -1,10 +1,8 @@
 // An external SMTP server wants a username and a password; say which ones a known provider wants.
 import { docsPath, type Rule } from './rule';
-import { hasValue, isExternalHost, literalValue, missingAnchor } from './support';
+import { declaresDefaults, hasValue, isExternalHost, literalValue, missingAnchor, secretsComeFromElsewhere } from './support';
 import { findProvider } from '../settings/providers';
-import type { Assignment, FileKind } from '../core/types';
-
-const SECRETS_ELSEWHERE: ReadonlySet<FileKind> = new Set(['cf-manifest', 'mendix-app', 'kubernetes']);
+import type { Assignment } from '../core/types';
 
 export const missingCredentials: Rule = {
   id: 'missing-credentials',
@@ -15,15 +13,14 @@ export const missingCredentials: Rule = {
   check({ settings, report }) {
     const { roles, scope } = settings;
     // model defaults leave secrets empty on purpose: each environment sets its own
-    if (scope.kind === 'metadata-json') return;
+    if (declaresDefaults(scope.kind)) return;
     const host = literalValue(roles.host);
     if (host === undefined || !isExternalHost(host)) return;
     const provider = findProvider(host);
     if (provider?.authOptionalHosts?.includes(host.toLowerCase())) return;
-    // Where secrets usually come from outside the file — compose env_file entries, Cloud Foundry
-    // `cf set-env` / credentials services, the Private Cloud secret store (mx-const-…),
-    // Kubernetes envFrom / secrets — only a constant written here and empty is judged.
-    const unknownElsewhere = SECRETS_ELSEWHERE.has(scope.kind) || (scope.envFiles?.length ?? 0) > 0;
+    // where secrets usually come from outside the file (or from a compose env_file), only a
+    // constant written here and empty is judged
+    const unknownElsewhere = secretsComeFromElsewhere(scope.kind) || (scope.envFiles?.length ?? 0) > 0;
     const missing: { what: string; a: Assignment | undefined }[] = [];
     for (const [what, a] of [['username', roles.username], ['password', roles.password]] as const) {
       if (hasValue(a)) continue;

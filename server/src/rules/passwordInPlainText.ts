@@ -62,7 +62,10 @@ export const passwordInPlainText: Rule = {
     const { settings, path, options, report } = ctx;
     const password = settings.roles.password;
     if (!password) return;
-    const written = [password, ...settings.overridden.filter((o) => o.winner === password).map((o) => o.loser)];
+    // every password of the scope (a second one, `Mail.ApiKey` beside `Mail.SMTPPassword`, leaks
+    // as much), and the values they override: those are written in the file too
+    const passwords = [password, ...(settings.alsoInRole.password ?? [])];
+    const written = [...passwords, ...settings.overridden.filter((o) => passwords.includes(o.winner)).map((o) => o.loser)];
     for (const a of written) {
       // a value read from an env_file lives in that file, which is judged when it is checked itself
       if (a.fromFile !== undefined || literalValue(a) === undefined) continue;

@@ -9,6 +9,9 @@ import type { MailSettings } from '../core/settings';
 function productionBecause(settings: MailSettings): string | undefined {
   const dtap = settings.scope.dtapMode?.value.trim().toUpperCase();
   if (dtap === 'P') return 'DTAP mode P';
+  // the file says which environment this is (a test or acceptance one, D/T mode in config.json):
+  // that beats a guess from the target
+  if (dtap) return undefined;
   const t = settings.target.target;
   if (t === 'mendix-cloud' || t === 'mendix-cloud-v3') return `the target is Mendix Cloud (${settings.target.detail})`;
   return undefined;

@@ -1,5 +1,5 @@
 // Small helpers the rules share: literal values, host classes, ranges inside a value, fixes.
-import type { Assignment, Fix, Range } from '../core/types';
+import type { Assignment, FileKind, Fix, Range } from '../core/types';
 import type { MailSettings } from '../core/settings';
 
 /** The value as a literal the rule may judge (trimmed), or undefined for references, secret refs and empties. */
@@ -14,6 +14,21 @@ export function hasValue(a: Assignment | undefined): boolean {
   if (!a) return false;
   if (a.valueKind === 'reference' || a.valueKind === 'secret-ref') return true;
   return a.valueKind === 'literal' && a.value.trim().length > 0;
+}
+
+// Where secrets usually come from outside the file — Cloud Foundry `cf set-env` / credentials
+// services, the Private Cloud secret store (mx-const-…), Kubernetes envFrom / secrets — a secret
+// that is not written here is no evidence that it is missing.
+const SECRETS_ELSEWHERE: ReadonlySet<FileKind> = new Set(['cf-manifest', 'mendix-app', 'kubernetes']);
+
+/** true when a secret not set in this kind of file may well be set elsewhere. */
+export function secretsComeFromElsewhere(kind: FileKind): boolean {
+  return SECRETS_ELSEWHERE.has(kind);
+}
+
+/** Files that declare constants with their model defaults rather than set them for an environment. */
+export function declaresDefaults(kind: FileKind): boolean {
+  return kind === 'metadata-json' || kind === 'constants-java';
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;

@@ -43,7 +43,8 @@ export const tlsPortMismatch: Rule = {
       report({
         range: roles.ssl!.valueRange,
         message: `SSL (implicit TLS) is on but port ${port} speaks plain SMTP upgraded with STARTTLS, so the connection fails ("wrong version number"); turn SSL off and TLS on, or use port 465.`,
-        fixes: [setFlags('Turn SSL off and STARTTLS on', [[roles.ssl, false], [tlsIfSetFalse, true]])],
+        // STARTTLS is turned on only where the scope has a TLS flag that says false
+        fixes: [setFlags(tlsIfSetFalse ? 'Turn SSL off and STARTTLS on' : 'Turn SSL off', [[roles.ssl, false], [tlsIfSetFalse, true]])],
       });
       return;
     }

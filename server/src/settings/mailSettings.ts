@@ -46,6 +46,11 @@ export function buildMailSettings(
   const { effective, overridden } = resolvePrecedence(scope.assignments);
   const explicit = explicitRoleLookup(roleMapping);
   const roles: Partial<Record<Role, Assignment>> = {};
+  const alsoInRole: Partial<Record<Role, Assignment[]>> = {};
+  const take = (role: Role, a: Assignment) => {
+    if (!roles[role]) roles[role] = a;
+    else (alsoInRole[role] ??= []).push(a);
+  };
   const claimed = new Set<Assignment>();
   // explicit mapping first: it wins over every name heuristic
   if (roleMapping) {
@@ -53,7 +58,7 @@ export function buildMailSettings(
       const role = explicit(a.name);
       if (role) {
         claimed.add(a);
-        if (!roles[role]) roles[role] = a;
+        take(role, a);
       }
     }
   }
@@ -62,10 +67,10 @@ export function buildMailSettings(
     if (claimed.has(a)) continue;
     const role = roleOfAssignment(a);
     if (role) {
-      if (!roles[role]) roles[role] = a;
+      take(role, a);
       continue;
     }
     if (isAddress(a)) addresses.push(a);
   }
-  return { scope, target, roles, addresses, effective, overridden };
+  return { scope, target, roles, alsoInRole, addresses, effective, overridden };
 }

@@ -37,9 +37,10 @@ export function constantNameForEnvVar(key: string): EnvNameResult {
     };
   }
   for (const module of MODULES_WITH_UNDERSCORE) {
-    if (rest.startsWith(module + '_') && rest.length > module.length + 1) {
-      return { name: `${module}.${rest.slice(module.length + 1)}` };
-    }
+    if (!rest.startsWith(module + '_')) continue;
+    // `MX_Email_Connector_` is the module with nothing after it, not `Email.Connector_`
+    if (rest.length === module.length + 1) return { problem: `${key} has an empty constant name: write MX_${module}_<Constant>.` };
+    return { name: `${module}.${rest.slice(module.length + 1)}` };
   }
   const cut = rest.indexOf('_');
   if (cut < 0) return { problem: `${key} has no module part: write MX_<Module>_${rest}.` };
