@@ -2,24 +2,35 @@
 // does not (checked through the readers, under the file name the snippet's shape implies).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDocument } from '../../../server/src/engine/check';
+import type { CheckOptions } from '../../../server/src/core/settings';
+import { rules } from '../../../server/src/rules/index';
 
 const root = join(__dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'mendix-email-docs-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-// the rules of the language-server issue; later rules can join this list once their examples are files
-const RULES = [
-  'port-25-on-mendix-cloud', 'mendix-mail-server-unavailable', 'invalid-port', 'missing-credentials', 'sender-noreply',
-  'address-without-domain', 'invalid-address', 'reserved-domain', 'placeholder-domain', 'invalid-constants-json',
-  'invalid-env-name', 'syntax-error',
-];
+// every rule that works offline and has a page (the DNS rules' examples need a zone: test/dns/)
+const RULES = rules.filter((r) => !r.needsNetwork).map((r) => r.id);
+const PAGES = readdirSync(join(root, 'docs', 'rules')).map((name) => name.replace(/\.md$/, ''));
+
+// unknown-constant judges against the app's declarations: the examples' app declares Mail.SMTPPort
+const DECLARED: CheckOptions = {
+  declarations: ['Mail.SMTPHost', 'Mail.SMTPPort', 'Mail.FromAddress'].map((name) => ({ name, file: '/app/model/metadata.json', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })),
+};
+
+test('every offline rule has a page whose examples are checked here', () => {
+  assert.ok(RULES.length >= 25, RULES.join(', '));
+  for (const id of RULES) assert.ok(PAGES.includes(id), `docs/rules/${id}.md`);
+});
 
 function example(page: string, section: 'Bad' | 'Good'): { lang: string; code: string } {
-  const m = new RegExp(`## ${section}\\n\\n\`\`\`(\\w+)\\n([\\s\\S]*?)\\n\`\`\``).exec(page);
+  // the first code block of the section (a sentence may come before it)
+  const body = page.split(`\n## ${section}\n`)[1]?.split('\n## ')[0] ?? '';
+  const m = /```(\w+)\n([\s\S]*?)\n```/.exec(body);
   assert.ok(m, `no ${section} example`);
   return { lang: m[1], code: `${m[2]}\n` };
 }
@@ -39,8 +50,10 @@ for (const id of RULES) {
     for (const section of ['Bad', 'Good'] as const) {
       const ex = example(page, section);
       const path = join(dir, `${id}-${section}`, fileNameFor(ex));
-      const found = checkDocument({ path, text: ex.code })?.findings.filter((f) => f.ruleId === id) ?? [];
-      const all = checkDocument({ path, text: ex.code })?.findings.map((f) => `${f.ruleId}: ${f.message}`);
+      const options = id === 'unknown-constant' ? DECLARED : {};
+      const findings = checkDocument({ path, text: ex.code }, options)?.findings ?? [];
+      const found = findings.filter((f) => f.ruleId === id);
+      const all = findings.map((f) => `${f.ruleId}: ${f.message}`);
       if (section === 'Bad') assert.ok(found.length > 0, `bad example of ${id} is not reported (${path}: ${JSON.stringify(all)})`);
       else assert.deepEqual(found.map((f) => f.message), [], `good example of ${id} is reported`);
     }
