@@ -75,6 +75,62 @@ for (const [label, hosts] of hostSets) {
     notMarked(tokens, 2, 'app');
   });
 
+  // The host must open each `- name:` item itself: an item it did not open turned the next one invalid.
+  test(`Kubernetes Deployment: env items with value / valueFrom / flow form, MX_ and other names (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('k8s-deployment.yaml'), 'source.yaml', hosts);
+    noInvalid(tokens);
+    marked(tokens, 9, 'MX_Mail_SMTPHost', MX);
+    marked(tokens, 11, 'MX_Mail_SMTPPassword', MX);
+    marked(tokens, 16, 'MX_Mail_SMTPPort', MX);
+    notMarked(tokens, 18, 'OTHER_VAR');
+    marked(tokens, 20, 'MX_Mail_UseSSL', MX);
+    marked(tokens, 21, 'MX_Mail_FromAddress', MX);
+    notMarked(tokens, 22, 'ADMIN_USER');
+    marked(tokens, 23, 'MX_Mail_UseTLS', MX);
+    notMarked(tokens, 25, 'ADMIN_PASSWORD');
+    notMarked(tokens, 14, 'smtp');
+    notMarked(tokens, 9, 'name');
+    for (const line of [9, 11, 16, 18, 23, 25]) {
+      assert.ok(scopesAt(tokens, line, '-').some((s) => s.startsWith('punctuation.definition.block.sequence.item')), `line ${line}: the host keeps the item`);
+      assert.ok(scopesAt(tokens, line, 'name').some((s) => s.startsWith('entity.name.tag')), `line ${line}: the host keeps the key`);
+    }
+    assert.ok(scopesAt(tokens, 23, '# STARTTLS').some((s) => s.startsWith('comment')));
+  });
+
+  test(`Cloud Foundry manifest: env map (block scalar, value on the next line, CONSTANTS) and flow env (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('cf-manifest.yml'), 'source.yaml', hosts);
+    noInvalid(tokens);
+    notMarked(tokens, 1, 'app');
+    marked(tokens, 4, 'MX_Mail_SMTPHost', MX);
+    marked(tokens, 5, 'MX_Mail_SMTPUsername', MX);
+    marked(tokens, 7, 'MX_Mail_FromAddress', MX);
+    notMarked(tokens, 8, 'app@example.com');
+    marked(tokens, 10, 'Mail.SMTPPort', CONSTANT);
+    marked(tokens, 11, 'Mail.UseSSL', CONSTANT);
+    notMarked(tokens, 12, 'ADMIN_PASSWORD');
+    assert.ok(scopesAt(tokens, 12, 'ADMIN_PASSWORD').some((s) => s.startsWith('entity.name.tag')), 'keys after a block scalar are keys');
+    notMarked(tokens, 13, 'worker');
+    marked(tokens, 14, 'MX_Mail_SMTPPort', MX);
+    marked(tokens, 14, 'MX_Mail_UseTLS', MX);
+    notMarked(tokens, 14, 'OTHER_VAR');
+    assert.ok(scopesAt(tokens, 15, 'instances').some((s) => s.startsWith('entity.name.tag')));
+  });
+
+  test(`m2ee.yaml: MicroflowConstants as a flow map, plain and quoted keys, not nested ones (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+    const tokens = await tokenize(sample('m2ee-flow.yaml'), 'source.yaml', hosts);
+    noInvalid(tokens);
+    marked(tokens, 1, 'Mail.SMTPHost', CONSTANT);
+    marked(tokens, 1, 'Mail.SMTPPort', CONSTANT);
+    marked(tokens, 1, 'Mail.UseSSL', CONSTANT);
+    notMarked(tokens, 1, 'Other');
+    notMarked(tokens, 1, 'Not.Here');
+    marked(tokens, 1, 'Mail.Body', CONSTANT);
+    notMarked(tokens, 1, 'smtp.x');
+    notMarked(tokens, 2, 'DTAPMode');
+    marked(tokens, 5, 'Mail.FromAddress', CONSTANT);
+    notMarked(tokens, 5, 'app@example.com');
+  });
+
   test(`.env: MX_ keys and CONSTANTS keys, not comments or values (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
     const tokens = await tokenize(sample('.env'), hosts!.dotenvScope, hosts);
     noInvalid(tokens);
