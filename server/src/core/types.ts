@@ -86,6 +86,15 @@ export interface Assignment {
   entryRange: Range;
   /** Where a value comes from another file (`env_file`), its path as written. */
   fromFile?: string;
+  /** With `fromFile`: the 0-based line of the key in that file (the ranges above sit on the `env_file` entry). */
+  fromLine?: number;
+  /**
+   * For a key of a `CONSTANTS` JSON: the 0-based line of that `CONSTANTS` variable in the file it
+   * was written in (with `fromFile`, that file). CONSTANTS is one variable: a later one replaces
+   * an earlier one whole, so precedence tells the values apart by file and line. Unset: the
+   * reader did not say, and all CONSTANTS keys of that file count as one value.
+   */
+  constantsLine?: number;
 }
 
 /** A declaration from metadata.json or Constants.java. */
@@ -115,12 +124,18 @@ export interface Scope {
   dtapMode?: { value: string; range: Range };
   /** compose `env_file` entries, as written, resolved against the file's folder by the caller. */
   envFiles?: { path: string; range: Range }[];
+  /**
+   * The `CONSTANTS` variable the app gets: the last one written (0-based line; with `fromFile`,
+   * in that env_file). Also one whose keys cannot be read (`${VAR}`, invalid JSON): it still
+   * replaces every earlier CONSTANTS whole.
+   */
+  constantsVariable?: { line: number; fromFile?: string };
   /** The range to anchor "missing X" findings on (the map key that holds the constants, or the scope header). */
   anchorRange: Range;
 }
 
 export interface SuppressionComment {
-  /** 0-based line that the comment suppresses (the line after the comment). */
+  /** 0-based line that the comment suppresses: the line after it, and each further line of an entry whose value starts there and runs over several lines (sources/comments.ts). */
   line: number;
   ruleIds: string[];
 }

@@ -1,8 +1,9 @@
 // Cross-file knowledge the files state themselves: a compose service's `env_file` entries are
 // read and their variables merged into the service's scope, before its own `environment`
 // (compose: `environment` beats `env_file`; equal channels → the later assignment wins in
-// precedence.ts). The merged assignments carry `fromFile` and sit, in this file, on the
-// `env_file` entry that brought them (their own positions are in the other file).
+// precedence.ts; a later CONSTANTS replaces an earlier one whole, told apart by `fromFile` and
+// `constantsLine`). The merged assignments carry `fromFile` and sit, in this file, on the
+// `env_file` entry that brought them; `fromLine` keeps their line in the other file.
 import * as path from 'node:path';
 import type { Assignment, Range, ReadResult, Scope } from '../core/types';
 import type { CheckOptions, CheckResult } from '../core/settings';
@@ -17,6 +18,9 @@ export function withEnvFiles(read: ReadResult, filePath: string, options: CheckO
   const scopes = read.scopes.map((scope): Scope => {
     if (!scope.envFiles?.length) return scope;
     const merged: Assignment[] = [];
+    // the service's own CONSTANTS beats every env_file's; else the last env_file's
+    let constantsVariable = scope.constantsVariable;
+    let fromEnvFiles: Scope['constantsVariable'];
     for (const file of scope.envFiles) {
       const absolute = path.resolve(folder, file.path);
       let text: string | undefined;
@@ -27,11 +31,15 @@ export function withEnvFiles(read: ReadResult, filePath: string, options: CheckO
       }
       if (text === undefined) continue;
       const fromOther = readDotenvFile(new ReadContext(absolute, text), path.basename(absolute));
+      if (fromOther.constantsVariable) fromEnvFiles = { line: fromOther.constantsVariable.line, fromFile: file.path };
       for (const a of fromOther.assignments) {
-        merged.push({ ...a, fromFile: file.path, keyRange: file.range, valueRange: file.range, entryRange: file.range });
+        // constantsLine (set by the reader) stays: with fromFile it names the CONSTANTS it came from
+        merged.push({ ...a, fromFile: file.path, fromLine: a.keyRange.start.line, keyRange: file.range, valueRange: file.range, entryRange: file.range });
       }
     }
-    return merged.length === 0 ? scope : { ...scope, assignments: [...merged, ...scope.assignments] };
+    constantsVariable ??= fromEnvFiles;
+    if (merged.length === 0 && constantsVariable === scope.constantsVariable) return scope;
+    return { ...scope, assignments: [...merged, ...scope.assignments], ...(constantsVariable ? { constantsVariable } : {}) };
   });
   return { ...read, scopes };
 }

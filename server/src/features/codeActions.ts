@@ -1,7 +1,10 @@
 // Actions on every diagnostic besides the rule's own fixes: "Disable <id> for this line"
 // (the suppression comment on its own line above, in the file's comment syntax, with the
-// line's indentation; JSON has no comments, so not there) and "Show documentation for <id>".
+// line's indentation; JSON has no comments, so not there), "Disable <id> for this value" for a
+// finding inside a value over several lines (the comment above the entry), and "Show
+// documentation for <id>".
 import type { FileKind, Range, TextEdit } from '../core/types';
+import { entryHoldingLine, multiLineEntries } from '../sources/multiLineEntries';
 import { indentOf, lineAt } from './text';
 
 export const SHOW_RULE_DOCS_COMMAND = 'mendixEmail.showRuleDocumentation';
@@ -20,8 +23,36 @@ export function commentSyntax(kind: FileKind): string | undefined {
   }
 }
 
+/** Where the suppression comment for a finding on `line` goes, and what it then covers. */
+interface DisablePlace {
+  /** the line the comment goes above */
+  line: number;
+  /** true when the line is part of a value over several lines: the comment covers that whole entry */
+  wholeEntry: boolean;
+}
+
+/**
+ * A comment line inside a value that runs over several lines (a quoted or block YAML scalar, a
+ * quoted .env value) would become part of the value, so for a finding there the comment goes
+ * above the line where the entry starts (sources/comments.ts lets it cover the whole entry).
+ * undefined when even that line continues another value: no place for a comment.
+ */
+function disablePlace(text: string, kind: FileKind, line: number): DisablePlace | undefined {
+  const entries = multiLineEntries(text, kind);
+  const entry = entryHoldingLine(entries, line);
+  if (!entry) return { line, wholeEntry: false };
+  const start = entry.range.start.line;
+  if (entries.some((e) => e.range.start.line < start && start <= e.range.end.line)) return undefined;
+  return { line: start, wholeEntry: true };
+}
+
 /** The edit that suppresses `ruleId` on `line`: a new comment line above, or the id added to an existing one. */
 export function disableForLineEdit(text: string, kind: FileKind, line: number, ruleId: string): TextEdit | undefined {
+  const place = commentSyntax(kind) ? disablePlace(text, kind, line) : undefined;
+  return place && disableEditAbove(text, kind, place.line, ruleId);
+}
+
+function disableEditAbove(text: string, kind: FileKind, line: number, ruleId: string): TextEdit | undefined {
   const leader = commentSyntax(kind);
   if (!leader) return undefined;
   if (line > 0) {
@@ -36,28 +67,8 @@ export function disableForLineEdit(text: string, kind: FileKind, line: number, r
       return { range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } }, newText: `, ${ruleId}` };
     }
   }
-  // a comment line inside a YAML block scalar (`CONSTANTS: |`) would become part of its text
-  if (kind !== 'dotenv' && leader === '#' && insideBlockScalar(text, line)) return undefined;
   const indent = indentOf(lineAt(text, line));
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${leader} ${DISABLE} ${ruleId}\n` };
-}
-
-const BLOCK_SCALAR_START = /:[ \t]*[|>][0-9+-]*[ \t]*(?:#.*)?$/;
-
-/** true when `line` is content of a block scalar: a less indented line above ends in `|` / `>`. */
-export function insideBlockScalar(text: string, line: number): boolean {
-  const own = lineAt(text, line);
-  let indent = indentOf(own).length;
-  for (let l = line - 1; l >= 0; l--) {
-    const t = lineAt(text, l);
-    if (!t.trim()) continue;
-    const i = indentOf(t).length;
-    if (i >= indent) continue;
-    if (BLOCK_SCALAR_START.test(t)) return true;
-    indent = i;
-    if (i === 0) return false;
-  }
-  return false;
 }
 
 export interface DiagnosticRef {
@@ -72,16 +83,19 @@ export interface ExtraAction {
   command?: { command: string; arguments: unknown[] };
 }
 
-/** The extra actions for the diagnostics at the cursor (one pair per rule and line). */
+/** The extra actions for the diagnostics at the cursor (one pair per rule and line, or per rule and entry). */
 export function extraActionsFor(text: string, kind: FileKind, diagnostics: readonly DiagnosticRef[], docsHref: (ruleId: string) => string | undefined): ExtraAction[] {
   const out: ExtraAction[] = [];
   const seen = new Set<string>();
   for (const d of diagnostics) {
-    const key = `${d.ruleId}@${d.range.start.line}`;
+    const place = commentSyntax(kind) ? disablePlace(text, kind, d.range.start.line) : undefined;
+    if (!place) continue;
+    const key = `${d.ruleId}@${place.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const edit = disableForLineEdit(text, kind, d.range.start.line, d.ruleId);
-    if (edit) out.push({ title: `Disable ${d.ruleId} for this line`, ruleId: d.ruleId, edits: [edit] });
+    const edit = disableEditAbove(text, kind, place.line, d.ruleId);
+    const title = place.wholeEntry ? `Disable ${d.ruleId} for this whole value` : `Disable ${d.ruleId} for this line`;
+    if (edit) out.push({ title, ruleId: d.ruleId, edits: [edit] });
   }
   for (const ruleId of new Set(diagnostics.map((d) => d.ruleId))) {
     const href = docsHref(ruleId);

@@ -24,10 +24,11 @@ export function roleOf(settings: MailSettings, name: string): Role | undefined {
   return undefined;
 }
 
-/** "`MX_Mail_Host` on line 4", "CONSTANTS on line 6", "./mail.env (env_file)". */
+/** "variable `MX_Mail_Host` on line 4", "CONSTANTS JSON on line 6", "./mail.env line 2". */
 export function whereWritten(a: Assignment): string {
   const line = `line ${a.keyRange.start.line + 1}`;
-  if (a.fromFile !== undefined) return `${a.fromFile} (env_file, ${line})`;
+  // the ranges of a value from an env_file sit on the env_file entry of this file: name the line in that file
+  if (a.fromFile !== undefined) return a.fromLine !== undefined ? `${a.fromFile} line ${a.fromLine + 1}` : `${a.fromFile} (env_file)`;
   switch (a.channel) {
     case 'mx-env': return `variable \`${a.key}\` on ${line}`;
     case 'constants-json': return `CONSTANTS JSON on ${line}`;

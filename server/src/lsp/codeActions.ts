@@ -1,6 +1,6 @@
 // Quick fixes are data carried on the findings (rules decide the edits); this only hands
-// them to the editor for the diagnostics under the cursor, and offers "fix all" for the
-// safe ones.
+// them to the editor for the diagnostics it asks about (each only its own fixes, an edit
+// offered once), and offers "fix all" for the safe ones.
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { Fix, Range } from '../core/types';
@@ -66,13 +66,21 @@ export function codeActionsFor(
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
   if (wants(CodeActionKind.QuickFix)) {
+    // the same edit reached through two findings (two rules on one value) is offered once
+    const offeredEdits = new Set<string>();
+    const asked = params.context.diagnostics;
     for (const finding of findings) {
       if (!finding.fixes?.length || !overlaps(finding.range, params.range)) continue;
-      const shown = params.context.diagnostics.find((d) => d.code === finding.ruleId && sameRange(d.range, finding.range));
+      const shown = asked.find((d) => d.code === finding.ruleId && sameRange(d.range, finding.range));
+      // the editor asks for the diagnostics under the cursor: the fixes of other findings there are not theirs
+      if (asked.length > 0 && !shown) continue;
       const diagnostic = shown ?? toDiagnostic(finding, docs);
       offeredFixesModule().offeredFixes(finding, file!).forEach((fix, i) => {
         const edit = workspaceEditOf(fix, params.textDocument.uri, support);
         if (!edit) return;
+        const editKey = JSON.stringify(edit);
+        if (offeredEdits.has(editKey)) return;
+        offeredEdits.add(editKey);
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

@@ -34,6 +34,7 @@ import {
 import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
 import { appFilesChanged, declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
+import { ReferencedFileWatchers } from './referencedFileWatchers';
 import { pathOfUri, WorkspaceFolders } from './workspace';
 import { isAppMarker } from '../features/appRoots';
 import { registerMailSettingsRequest } from '../smtp/lspHandler';
@@ -58,7 +59,16 @@ export function startServer(connection: Connection): ServerHandle {
   let canWatchFiles = false;
   let canRegisterConfiguration = false;
 
-  const env = { folders, openText: (uri: string) => documents.get(uri)?.getText(), declarations: declarationsProvider(folders, () => diagnostics.scheduleAll()), isTrackedByGit: gitTrackingProvider() };
+  // set once the client may be asked to register watchers (initialized)
+  let referencedWatchers: ReferencedFileWatchers | undefined;
+  let relativePatterns = false;
+  const openText = (uri: string) => {
+    // a check asks for the open text of each file it reads besides the document (runCheck.ts
+    // readReferencedFile): from then on a change of that file on disk re-checks the document
+    referencedWatchers?.read(pathOfUri(uri));
+    return documents.get(uri)?.getText();
+  };
+  const env = { folders, openText, declarations: declarationsProvider(folders, () => diagnostics.scheduleAll()), isTrackedByGit: gitTrackingProvider() };
   const onlineAllowed = (check: DocumentCheck) => trusted && check.settings.online && check.projectConfig?.config.online !== false;
   let couldNotCheckFor: (uri: string) => { name: string; type: string; reason: string }[] = () => [];
   const onlineInfo = (check: DocumentCheck | undefined): OnlineInfo => {
@@ -79,6 +89,7 @@ export function startServer(connection: Connection): ServerHandle {
     const workspace = params.capabilities.workspace;
     settings.start(workspace?.configuration === true, options.settings);
     canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    relativePatterns = workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     editSupport = {
       documentChanges: workspace?.workspaceEdit?.documentChanges === true,
@@ -99,8 +110,9 @@ export function startServer(connection: Connection): ServerHandle {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mendixEmail' });
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        // the config file; .env files because compose files read them (env_file); the files that
-        // make an app and declare its constants (features/appRoots.ts)
+        // the config file; .env files because compose files read them (env_file; an env_file of
+        // another name gets its own watcher when a check reads it); the files that make an app
+        // and declare its constants (features/appRoots.ts)
         watchers: [
           { globPattern: `**/${PROJECT_CONFIG_FILE}` },
           { globPattern: '**/{.env,*.env,.env.*}' },
@@ -112,6 +124,7 @@ export function startServer(connection: Connection): ServerHandle {
           { globPattern: '**/*.mpr', kind: WatchKind.Create | WatchKind.Delete },
         ],
       });
+      referencedWatchers = new ReferencedFileWatchers(connection, { relativePatterns, insideWorkspace: (path) => folders.rootOf(path) !== undefined });
     }
     // DNS rules run after the offline diagnostics are out, only where onlineAllowed says so; loaded
     // here rather than at start-up (initialize is answered by now, no document is open yet)

@@ -43,7 +43,7 @@ export function buildMailSettings(
   target: ResolvedTarget,
   roleMapping?: Record<string, Role>,
 ): MailSettings {
-  const { effective, overridden } = resolvePrecedence(scope.assignments);
+  const { effective, overridden } = resolvePrecedence(scope.assignments, scope.constantsVariable);
   const explicit = explicitRoleLookup(roleMapping);
   const roles: Partial<Record<Role, Assignment>> = {};
   const alsoInRole: Partial<Record<Role, Assignment[]>> = {};

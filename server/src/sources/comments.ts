@@ -1,13 +1,14 @@
 // Comments that talk to us, in any file kind (`#` in YAML and .env, `//` in JSON with
 // comments and Java): `mendix-email-disable-next-line <id>[, <id>…]` and
 // `mendix-email: target=<target>`. Only whole-line comments count.
-import type { ReadResult } from '../core/types';
+import type { FileKind, ReadResult } from '../core/types';
 import type { ReadContext } from './context';
+import { multiLineEntries } from './multiLineEntries';
 
 const SUPPRESS = /^[ \t]*(?:#|\/\/)[ \t]*mendix-email-disable-next-line\b([^\r\n]*)/gm;
 const TARGET = /^[ \t]*(?:#|\/\/)[ \t]*mendix-email:[ \t]*target[ \t]*=[ \t]*([A-Za-z0-9_-]+)/m;
 
-export function readComments(ctx: ReadContext): Pick<ReadResult, 'suppressions' | 'targetDirective'> {
+export function readComments(ctx: ReadContext, kind?: FileKind): Pick<ReadResult, 'suppressions' | 'targetDirective'> {
   const suppressions: ReadResult['suppressions'] = [];
   if (ctx.text.includes('mendix-email-disable-next-line')) {
     for (const m of ctx.text.matchAll(SUPPRESS)) {
@@ -19,6 +20,7 @@ export function readComments(ctx: ReadContext): Pick<ReadResult, 'suppressions' 
       const line = ctx.lines.positionAt(m.index ?? 0).line + 1;
       suppressions.push({ line, ruleIds });
     }
+    if (kind && suppressions.length) suppressions.push(...overWholeEntries(ctx, kind, suppressions));
   }
   const result: Pick<ReadResult, 'suppressions' | 'targetDirective'> = { suppressions };
   const target = ctx.text.includes('mendix-email:') ? TARGET.exec(ctx.text) : null;
@@ -27,4 +29,21 @@ export function readComments(ctx: ReadContext): Pick<ReadResult, 'suppressions' 
     result.targetDirective = { target: target[1], range: ctx.range([start, start + target[1].length]) };
   }
   return result;
+}
+
+/**
+ * A comment above an entry whose value runs over several lines (`CONSTANTS: '{…,\n …}'`, a block
+ * scalar, a quoted .env value) covers the whole entry: no comment can go inside the value, next
+ * to the line a finding is on. Said as one suppression per further line of the entry, so every
+ * reader of `suppressions` (the engine, the online rules) honours it without knowing entries.
+ */
+function overWholeEntries(ctx: ReadContext, kind: FileKind, comments: ReadResult['suppressions']): ReadResult['suppressions'] {
+  const entries = multiLineEntries(ctx.text, kind, ctx.path);
+  const more: ReadResult['suppressions'] = [];
+  for (const comment of comments) {
+    const entry = entries.find((e) => e.range.start.line === comment.line);
+    if (!entry) continue;
+    for (let line = comment.line + 1; line <= entry.range.end.line; line++) more.push({ line, ruleIds: [...comment.ruleIds] });
+  }
+  return more;
 }

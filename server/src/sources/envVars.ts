@@ -78,6 +78,10 @@ export function isMendixEnvName(key: string): boolean {
 export function readEnvEntry(ctx: ReadContext, scope: Scope, entry: EnvEntry): void {
   const { key, value } = entry;
   if (key === 'CONSTANTS') {
+    // CONSTANTS is one variable: a later one replaces this one whole (settings/precedence.ts),
+    // whatever it holds, so the keys say which CONSTANTS they belong to
+    const constantsLine = ctx.range(entry.keySpan).start.line;
+    scope.constantsVariable = { line: constantsLine };
     if (value.valueKind === 'reference' || value.valueKind === 'secret-ref') return;
     const span = value.span ?? [entry.keySpan[1], entry.keySpan[1]];
     if (value.nonScalar) {
@@ -92,7 +96,10 @@ export function readEnvEntry(ctx: ReadContext, scope: Scope, entry: EnvEntry): v
       ctx.problem('invalid-constants-json', span, 'CONSTANTS is empty, which is not valid JSON; the app will not start. Write {} or remove it.');
       return;
     }
-    if (entry.mappedValue) readConstantsJson(ctx, scope, entry.mappedValue(), 'CONSTANTS');
+    if (!entry.mappedValue) return;
+    const before = scope.assignments.length;
+    readConstantsJson(ctx, scope, entry.mappedValue(), 'CONSTANTS');
+    for (let i = before; i < scope.assignments.length; i++) scope.assignments[i].constantsLine = constantsLine;
     return;
   }
   if (key === 'DTAP_MODE') {

@@ -88,7 +88,7 @@ function read(path: string, text: string, byName: NameClass): ReadResult | undef
       declarations = readConstantsJava(ctx);
       break;
   }
-  return { kind, scopes, declarations, problems: ctx.problems, ...readComments(ctx) };
+  return { kind, scopes, declarations, problems: ctx.problems, ...readComments(ctx, kind) };
 }
 
 /**

@@ -137,8 +137,28 @@ test('completion inside JSON: CONSTANTS values in YAML / .env and the Constants 
   assert.deepEqual(completionsAt(config, { line: 1, character: 5 }, 'config-json'), []);
 });
 
-test('no "disable for this line" inside a YAML block scalar (the comment would become JSON text)', () => {
-  const text = 'applications:\n  - name: app\n    env:\n      CONSTANTS: |\n        {"Mail.SMTPPort": "x"}\n      MX_Mail_SMTPHost: 10.0.0.1\n';
-  assert.equal(disableForLineEdit(text, 'cf-manifest', 4, 'invalid-port'), undefined);
-  assert.ok(disableForLineEdit(text, 'cf-manifest', 5, 'host-is-ip-address'));
+test('disable inside a value over several lines: the comment goes above the entry, never inside the value', () => {
+  const comment = (indent: string, id: string) => `${indent}# mendix-email-disable-next-line ${id}\n`;
+  const above = (line: number, newText: string) => ({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText });
+  const block = 'applications:\n  - name: app\n    env:\n      CONSTANTS: |\n        {"Mail.SMTPPort": "x"}\n      MX_Mail_SMTPHost: 10.0.0.1\n';
+  assert.deepEqual(disableForLineEdit(block, 'cf-manifest', 4, 'invalid-port'), above(3, comment('      ', 'invalid-port')));
+  assert.deepEqual(disableForLineEdit(block, 'cf-manifest', 5, 'host-is-ip-address'), above(5, comment('      ', 'host-is-ip-address')));
+  const quoted = 'applications:\n  - name: app\n    env:\n      CONSTANTS: \'{"Mail.SMTPUsername": "me@gmail.com",\n        "Mail.SMTPPort": 25}\'\n';
+  assert.deepEqual(disableForLineEdit(quoted, 'cf-manifest', 4, 'provider-port'), above(3, comment('      ', 'provider-port')));
+  const dotenv = 'A=1\nCONSTANTS="{\\"x\\": 1,\n\\"Mail.SMTPPort\\": 25}"\n';
+  assert.deepEqual(disableForLineEdit(dotenv, 'dotenv', 2, 'provider-port'), above(1, comment('', 'provider-port')));
+  // the entry's own line continues another value (two quoted values in one flow map): nowhere to put it
+  const flow = 'services:\n  app:\n    environment: {MX_A: \'x\n      y\', CONSTANTS: \'{"Mail.SMTPPort":\n      25}\'}\n';
+  assert.equal(disableForLineEdit(flow, 'compose', 4, 'provider-port'), undefined);
+  const actions = extraActionsFor(quoted, 'cf-manifest', [{ ruleId: 'provider-port', range: { start: { line: 4, character: 26 }, end: { line: 4, character: 28 } } }], () => undefined);
+  assert.deepEqual(actions.map((a) => a.title), ['Disable provider-port for this whole value']);
+});
+
+test('hover names the line of an env_file value in that file, not the env_file entry of the compose file', () => {
+  const text = ['services:', '  app:', '    env_file: first.env', '    environment:', '      MX_Mail_SMTPPort: "587"', ''].join('\n');
+  const files: Record<string, string> = { '/w/first.env': '# mail\nMX_Mail_SMTPPort=25\n' };
+  const result = checkDocument({ path: '/w/docker-compose.yml', text }, { readReferencedFile: (p) => files[p] })!;
+  const h = hoverAt(result, { line: 4, character: 8 });
+  assert.ok(h);
+  assert.match(h.contents, /Overrides: `25` from first\.env line 2$/m);
 });

@@ -37,3 +37,31 @@ test('linear: 100,000 distinct constants resolve fast', () => {
   // generous: a quadratic loop would take minutes at this size; the machine may be busy
   assert.ok(performance.now() - t < 5000);
 });
+
+test('CONSTANTS is one variable: the last CONSTANTS replaces earlier ones whole, then MX_ beats CONSTANTS per constant', () => {
+  const s = scope([
+    { name: 'Mail.SMTPHost', value: 'a', channel: 'constants-json' },
+    { name: 'Mail.SMTPPort', value: '25', channel: 'constants-json' },
+    { name: 'Mail.SMTPHost', value: 'b', channel: 'constants-json' },
+    { name: 'Mail.SMTPUsername', key: 'MX_Mail_SMTPUsername', value: 'env', channel: 'mx-env' },
+    { name: 'Mail.SMTPUsername', value: 'json', channel: 'constants-json' },
+  ]);
+  // a reader that tells the CONSTANTS lines apart: the first two keys on line 1, the rest on line 3
+  s.assignments.forEach((a, i) => a.channel === 'constants-json' && (a.constantsLine = i < 2 ? 1 : 3));
+  const p = resolvePrecedence(s.assignments);
+  assert.deepEqual(p.effective.map((a) => `${a.name}=${a.value}`), ['Mail.SMTPHost=b', 'Mail.SMTPUsername=env']);
+  // the replaced host lost to the later CONSTANTS; the replaced port is in neither list
+  assert.deepEqual(p.overridden.map((o) => [o.loser.value, o.winner.value]), [['a', 'b'], ['json', 'env']]);
+});
+
+test('CONSTANTS keys from different env_files are different variables; the own environment comes last and wins', () => {
+  const s = scope([
+    { name: 'Mail.SMTPPort', value: '25', channel: 'constants-json' },
+    { name: 'Mail.SMTPHost', value: 'a', channel: 'constants-json' },
+    { name: 'Mail.SMTPHost', value: 'b', channel: 'constants-json' },
+  ]);
+  s.assignments[0].fromFile = s.assignments[1].fromFile = 'c1.env';
+  const p = resolvePrecedence(s.assignments);
+  assert.deepEqual(p.effective.map((a) => a.value), ['b']);
+  assert.deepEqual(p.overridden.map((o) => [o.loser.value, o.winner.value]), [['a', 'b']]);
+});
