@@ -1,35 +1,22 @@
 // Completion over the real LSP connection in each kind of file whose completion the unit tests
 // (test/unit/features/completion.test.ts) cover: compose (list and map), Cloud Foundry,
 // Kubernetes (an EnvVar item and its value), MendixApp and model/config.json. `§` marks the cursor.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../support/lspClient';
-import { ensureServerBuilt, TempWorkspace } from './workspace';
+import { serverForFile } from './workspace';
 
-let ws: TempWorkspace;
-let client: LspClient;
-
-before(async () => {
-  ensureServerBuilt();
-  ws = new TempWorkspace();
-  client = await LspClient.start({ root: ws.root, settings: {} });
-});
-
-after(async () => {
-  await client?.stop();
-  ws?.dispose();
-});
+const server = serverForFile();
 
 /** Opens `relative` with the marked text (marker removed) and asks for completion at the marker. */
 async function completeIn(relative: string, marked: string, languageId = 'yaml'): Promise<CompletionItem[]> {
   const at = marked.indexOf('§');
   const text = marked.slice(0, at) + marked.slice(at + 1);
   const lines = marked.slice(0, at).split('\n');
-  const path = ws.write(relative, text);
-  await client.open(path, text, languageId);
+  const path = server.ws.write(relative, text);
+  await server.client.open(path, text, languageId);
   const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
-  return (await client.request<CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: client.uriOf(path) }, position })) ?? [];
+  return (await server.client.request<CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: server.client.uriOf(path) }, position })) ?? [];
 }
 
 const edits = (items: CompletionItem[]) => items.map((i) => (i.textEdit as TextEdit).newText);

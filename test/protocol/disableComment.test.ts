@@ -2,12 +2,11 @@
 // the finding: inside a value over several lines (a quoted CONSTANTS in a Cloud Foundry
 // manifest or a .env file, a block scalar in compose) the comment goes above the entry and
 // covers all of it, and the value stays what it was; JSON files get no comment at all.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../support/lspClient';
-import { byCode, codes, ensureServerBuilt, TempWorkspace } from './workspace';
+import { byCode, codes, serverForFile } from './workspace';
 
 const CF_MANIFEST = [
   'applications:',
@@ -35,22 +34,10 @@ const COMPOSE_BLOCK = [
 
 const CONFIG_JSON = '{\n  "Configuration": {},\n  "Constants": {\n    "Mail.SMTPHost": "smtp.gmail.com",\n    "Mail.SMTPPort": 25\n  }\n}\n';
 
-let ws: TempWorkspace;
-let client: LspClient;
-
-before(async () => {
-  ensureServerBuilt();
-  ws = new TempWorkspace();
-  client = await LspClient.start({ root: ws.root, settings: {} });
-});
-
-after(async () => {
-  await client?.stop();
-  ws.dispose();
-});
+const server = serverForFile();
 
 async function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-  return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  return server.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
 }
 
 /**
@@ -58,16 +45,16 @@ async function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeActi
  * edited text with the diagnostics before and after.
  */
 async function disableIn(relative: string, text: string, languageId: string, ruleId: string, line: number) {
-  const path = ws.write(relative, text);
-  const uri = client.uriOf(path);
-  const before = await client.open(path, text, languageId);
+  const path = server.ws.write(relative, text);
+  const uri = server.client.uriOf(path);
+  const before = await server.client.open(path, text, languageId);
   const finding = byCode(before, ruleId);
   assert.equal(finding?.range.start.line, line, JSON.stringify(before.diagnostics.map((d) => [d.code, d.range.start.line])));
   const actions = await actionsFor(uri, finding!);
   const disable = actions.find((a) => a.title.startsWith(`Disable ${ruleId}`));
   assert.ok(disable, JSON.stringify(actions.map((a) => a.title)));
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, languageId, 1, text), disable.edit!.changes![uri]);
-  const after: PublishDiagnosticsParams = await client.change(path, [{ text: fixed }]);
+  const after: PublishDiagnosticsParams = await server.client.change(path, [{ text: fixed }]);
   return { title: disable.title, fixed, before, after };
 }
 
@@ -97,9 +84,9 @@ test('compose: a finding inside a CONSTANTS block scalar gets the same Disable a
 });
 
 test('config.json: no Disable action (JSON has no comments), Show documentation still there, no action twice', async () => {
-  const path = ws.write('pkg/model/config.json', CONFIG_JSON);
-  const uri = client.uriOf(path);
-  const published = await client.open(path, CONFIG_JSON, 'json');
+  const path = server.ws.write('pkg/model/config.json', CONFIG_JSON);
+  const uri = server.client.uriOf(path);
+  const published = await server.client.open(path, CONFIG_JSON, 'json');
   assert.ok(published.diagnostics.length > 0);
   for (const diagnostic of published.diagnostics) {
     const titles = (await actionsFor(uri, diagnostic)).map((a) => a.title);

@@ -2,11 +2,10 @@
 // SendGrid settings written the way each file writes them. A hover on the port constant names
 // its role and value, a hover on the host names the provider, and the scope's code lens sums
 // the settings up and offers the test send.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../support/lspClient';
-import { ensureServerBuilt, TempWorkspace } from './workspace';
+import { serverForFile } from './workspace';
 
 interface Kind {
   file: string;
@@ -53,19 +52,7 @@ const KINDS: Kind[] = [
   },
 ];
 
-let ws: TempWorkspace;
-let client: LspClient;
-
-before(async () => {
-  ensureServerBuilt();
-  ws = new TempWorkspace();
-  client = await LspClient.start({ root: ws.root, settings: { online: false } });
-});
-
-after(async () => {
-  await client?.stop();
-  ws?.dispose();
-});
+const server = serverForFile({ online: false });
 
 /** The position of the first occurrence of `text` (plus `offset` characters) in the file. */
 function positionOf(file: string, text: string, offset = 1) {
@@ -76,16 +63,16 @@ function positionOf(file: string, text: string, offset = 1) {
 }
 
 async function hoverText(uri: string, position: { line: number; character: number }): Promise<string> {
-  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  const hover = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
   assert.ok(hover, `a hover at ${JSON.stringify(position)}`);
   return (hover.contents as MarkupContent).value;
 }
 
 for (const kind of KINDS) {
   test(`${kind.file}: hover on the port and the host, and the code lens with the test send`, async () => {
-    const path = ws.write(kind.file, kind.text);
-    const uri = client.uriOf(path);
-    await client.open(path, kind.text, kind.file.endsWith('.json') ? 'json' : kind.file.endsWith('.env') ? 'dotenv' : 'yaml');
+    const path = server.ws.write(kind.file, kind.text);
+    const uri = server.client.uriOf(path);
+    await server.client.open(path, kind.text, kind.file.endsWith('.json') ? 'json' : kind.file.endsWith('.env') ? 'dotenv' : 'yaml');
 
     const port = await hoverText(uri, positionOf(kind.text, kind.portKey));
     assert.match(port, /SMTP port/, port);
@@ -93,7 +80,7 @@ for (const kind of KINDS) {
     const host = await hoverText(uri, positionOf(kind.text, 'smtp.sendgrid.net', 3));
     assert.match(host, /\*\*SendGrid\*\*/, host);
 
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const lenses = await server.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles[0]?.includes('SendGrid (smtp.sendgrid.net) · port 587'), JSON.stringify(titles));
     assert.deepEqual(titles.slice(1), ['Send test mail', 'Verify connection']);

@@ -1,11 +1,12 @@
 // A temporary workspace folder for a protocol test, and the bundled server built if missing
 // (test/run.mjs builds before every run; a single file run with --test may not have).
+import { after, before } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { ROOT, SERVER_JS } from '../support/lspClient';
+import { LspClient, ROOT, SERVER_JS, type LspClientOptions } from '../support/lspClient';
 
 export function ensureServerBuilt(): void {
   if (existsSync(SERVER_JS)) return;
@@ -34,6 +35,32 @@ export class TempWorkspace {
   dispose(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * One server over a fresh workspace for a whole test file: started before its first test,
+ * stopped (and the folder removed) after its last.
+ */
+export function serverForFile(settings: LspClientOptions['settings'] = {}): { readonly ws: TempWorkspace; readonly client: LspClient } {
+  let ws: TempWorkspace | undefined;
+  let client: LspClient | undefined;
+  before(async () => {
+    ensureServerBuilt();
+    ws = new TempWorkspace();
+    client = await LspClient.start({ root: ws.root, settings });
+  });
+  after(async () => {
+    await client?.stop();
+    ws?.dispose();
+  });
+  return {
+    get ws() {
+      return ws!;
+    },
+    get client() {
+      return client!;
+    },
+  };
 }
 
 export function codes(published: PublishDiagnosticsParams | undefined): string[] {
