@@ -22,16 +22,17 @@ function nextLine(text: string, i: number): number {
   return n < 0 ? text.length : n + 1;
 }
 
-interface QuotedValue {
+export interface QuotedValue {
   mapped: MappedText;
   /** offset of the closing quote, or -1 when there is none */
   close: number;
 }
 
-function readQuoted(ctx: ReadContext, open: number): QuotedValue {
-  const text = ctx.text;
+/** The quoted value whose opening quote is at `open`: single quotes literal, double quotes with escapes. */
+export function readQuoted(file: MappedText, open: number): QuotedValue {
+  const text = file.text;
   const quote = text[open];
-  const out = new MappedBuilder(ctx.file);
+  const out = new MappedBuilder(file);
   let i = open + 1;
   while (i < text.length && text[i] !== quote) {
     if (quote === '"' && text[i] === '\\' && i + 1 < text.length) {
@@ -87,7 +88,7 @@ export function readDotenvFile(ctx: ReadContext, scopeName: string): Scope {
     let v = q + 1;
     while (v < end && (text[v] === ' ' || text[v] === '\t')) v++;
     if (text[v] === '"' || text[v] === "'") {
-      const quoted = readQuoted(ctx, v);
+      const quoted = readQuoted(ctx.file, v);
       if (quoted.close < 0) {
         ctx.syntaxError([v, v + 1], `The value of ${key} opens a quote (${text[v]}) that is never closed.`);
         break;
