@@ -65,6 +65,8 @@ export interface CheckEnvironment {
   declarations?(path: string): ConstantDeclaration[];
   /** whether git tracks (or would track) a file; undefined outside a repository */
   isTrackedByGit?(path: string): boolean | undefined;
+  /** told of each file a check reads besides the document (an env_file): its changes re-check the document */
+  referencedFileRead?(path: string): void;
 }
 
 export function isProjectConfigPath(path: string): boolean {
@@ -92,6 +94,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
     isTrackedByGit: env.isTrackedByGit,
     readReferencedFile: (absolutePath) => {
       referencedFiles.push(absolutePath);
+      env.referencedFileRead?.(absolutePath);
       return env.openText(pathToFileURL(absolutePath).href) ?? readSmallFile(absolutePath);
     },
   };

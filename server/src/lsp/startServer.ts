@@ -62,13 +62,14 @@ export function startServer(connection: Connection): ServerHandle {
   // set once the client may be asked to register watchers (initialized)
   let referencedWatchers: ReferencedFileWatchers | undefined;
   let relativePatterns = false;
-  const openText = (uri: string) => {
-    // a check asks for the open text of each file it reads besides the document (runCheck.ts
-    // readReferencedFile): from then on a change of that file on disk re-checks the document
-    referencedWatchers?.read(pathOfUri(uri));
-    return documents.get(uri)?.getText();
+  const env = {
+    folders,
+    openText: (uri: string) => documents.get(uri)?.getText(),
+    declarations: declarationsProvider(folders, () => diagnostics.scheduleAll()),
+    isTrackedByGit: gitTrackingProvider(),
+    // from the first read on, a change of that file on disk re-checks the document
+    referencedFileRead: (path: string) => referencedWatchers?.read(path),
   };
-  const env = { folders, openText, declarations: declarationsProvider(folders, () => diagnostics.scheduleAll()), isTrackedByGit: gitTrackingProvider() };
   const onlineAllowed = (check: DocumentCheck) => trusted && check.settings.online && check.projectConfig?.config.online !== false;
   let couldNotCheckFor: (uri: string) => { name: string; type: string; reason: string }[] = () => [];
   const onlineInfo = (check: DocumentCheck | undefined): OnlineInfo => {
