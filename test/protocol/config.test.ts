@@ -1,7 +1,7 @@
 // Re-checks when something outside the document changes: the editor settings
 // (workspace/didChangeConfiguration, per resource), a `.mendix-email.json` on disk (watched
-// files, save), the open config file's own problems, and settings pushed by editors that
-// do not answer workspace/configuration.
+// files, save) or open in the editor (as typed), the open config file's own problems, and
+// settings pushed by editors that do not answer workspace/configuration.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient } from '../support/lspClient';
@@ -117,12 +117,17 @@ test('problems in a .mendix-email.json show on that file, open or not', async ()
   const fixed = await server.client.change(configPath, [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 29 } }, text: '"docker"' }]);
   assert.deepEqual(fixed.diagnostics, []);
 
-  // saved: the other open files pick it up even without a file watcher event
+  // the other open files follow the unsaved text (lsp/openProjectConfig.ts), before any save
+  const typed = server.client.waitForDiagnostics(compose, hasPort25, 'compose re-checked after the unsaved edit');
+  await server.client.change(configPath, [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 20 } }, text: '"mendix-cloud"' }]);
+  await typed;
+
+  // saved, then closed: the saved file applies, even without a file watcher event
   server.ws.write('svc/.mendix-email.json', '{\n  "target": "mendix-cloud",\n  "online": false\n}\n');
-  const recheck = server.client.waitForDiagnostics(compose, hasPort25, 'compose re-checked after save');
   await server.client.save(configPath);
-  await recheck;
+  const recheck = server.client.waitForDiagnostics(compose, hasPort25, 'compose re-checked after save and close');
   await server.client.close(configPath);
+  await recheck;
   server.ws.remove('svc/.mendix-email.json');
   await server.client.changeWatchedFiles([{ path: configPath, type: 3 }]);
 });

@@ -41,13 +41,17 @@ export class TempWorkspace {
  * One server over a fresh workspace for a whole test file: started before its first test,
  * stopped (and the folder removed) after its last.
  */
-export function serverForFile(settings: LspClientOptions['settings'] = {}): { readonly ws: TempWorkspace; readonly client: LspClient } {
+export function serverForFile(
+  settings: LspClientOptions['settings'] = {},
+  /** more client options (capabilities, …); the root is the fresh workspace */
+  options: Omit<LspClientOptions, 'root' | 'settings'> = {},
+): { readonly ws: TempWorkspace; readonly client: LspClient } {
   let ws: TempWorkspace | undefined;
   let client: LspClient | undefined;
   before(async () => {
     ensureServerBuilt();
     ws = new TempWorkspace();
-    client = await LspClient.start({ root: ws.root, settings });
+    client = await LspClient.start({ ...options, root: ws.root, settings });
   });
   after(async () => {
     await client?.stop();

@@ -93,7 +93,7 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
   return outcome;
 }
 
-/** The config with --rule severities laid over its own, made once per config file. */
+/** The config with --rule severities laid over its own (`rules` and each `files` entry), made once per config file. */
 function applyCliRules(
   loaded: LoadedProjectConfig,
   rules: Record<string, SeveritySetting>,
@@ -102,7 +102,9 @@ function applyCliRules(
   if (Object.keys(rules).length === 0) return loaded;
   let merged = cache.get(loaded);
   if (!merged) {
-    merged = { ...loaded, config: { ...loaded.config, rules: { ...loaded.config.rules, ...rules } } };
+    // --rule wins over the whole file, so also over the severities its `files` entries set
+    const files = loaded.config.files && Object.fromEntries(Object.entries(loaded.config.files).map(([glob, entry]) => [glob, { ...entry, rules: { ...entry.rules, ...rules } }]));
+    merged = { ...loaded, config: { ...loaded.config, rules: { ...loaded.config.rules, ...rules }, ...(files ? { files } : {}) } };
     cache.set(loaded, merged);
   }
   return merged;

@@ -36,6 +36,7 @@ export async function addOnlineFindings(outcome: CheckFilesOutcome, options: Che
         resolver: resolverFor(file),
         online: true,
         options: file.options,
+        path: file.path,
         suppressions: file.suppressions,
       });
       if (result.findings.length) outcome.findings.get(file.path)?.push(...result.findings);

@@ -6,7 +6,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../../schemas/mendix-email.schema.json';
 import type { Range, SeveritySetting, Target } from '../core/types';
-import type { LoadedProjectConfig, ProjectConfig, Role } from '../core/settings';
+import type { FileSettings, LoadedProjectConfig, ProjectConfig, Role } from '../core/settings';
 
 type Problem = LoadedProjectConfig['problems'][number];
 /** Records a problem; returns undefined so a reader can `return problem(…)` to reject a value. */
@@ -97,12 +97,13 @@ export function parseProjectConfig(text: string, file: string): LoadedProjectCon
         });
         break;
       case 'rules':
-        config.rules = mapOf(valueNode, 'rules', problem, (k, v) => {
-          if (!RULE_IDS.includes(k)) {
-            return problem(`"${k}" is not a Mendix Email rule id. Known ids: ${list(RULE_IDS)}.`, v.parent?.children?.[0]);
-          }
-          if (isOneOf(v, SEVERITY_VALUES, `the severity of "${k}"`, problem)) return v.value as SeveritySetting;
-        });
+        config.rules = readRules(valueNode, 'rules', problem);
+        break;
+      case 'files':
+        config.files = mapOf(valueNode, 'files', problem, (k, v) => {
+          if (k.trim() === '') return problem('An empty glob in "files" matches nothing.', v.parent?.children?.[0]);
+          return readFileSettings(v, k, problem);
+        }, '"files" must be an object of "glob": { "rules": { … } } entries, like {"model/config.json": {"rules": {"port-25-on-mendix-cloud": "off"}}}.');
         break;
       case 'online':
         if (valueNode?.type === 'boolean') config.online = valueNode.value as boolean;
@@ -142,9 +143,10 @@ function mapOf<T>(
   name: string,
   problem: ProblemSink,
   read: (key: string, value: Node) => T | undefined,
+  notAnObject = `"${name}" must be an object of "key": "value" entries.`,
 ): Record<string, T> | undefined {
   if (node?.type !== 'object') {
-    problem(`"${name}" must be an object of "key": "value" entries.`, node);
+    problem(notAnObject, node);
     return undefined;
   }
   const result: Record<string, T> = {};
@@ -154,6 +156,31 @@ function mapOf<T>(
     if (value !== undefined) result[String(keyNode.value)] = value;
   }
   return result;
+}
+
+/** Rule id → severity, for the whole project (`rules`) or for some files (`files.<glob>.rules`). */
+function readRules(node: Node | undefined, name: string, problem: ProblemSink): Record<string, SeveritySetting> | undefined {
+  return mapOf(node, name, problem, (k, v) => {
+    if (!RULE_IDS.includes(k)) {
+      return problem(`"${k}" is not a Mendix Email rule id. Known ids: ${list(RULE_IDS)}.`, v.parent?.children?.[0]);
+    }
+    if (isOneOf(v, SEVERITY_VALUES, `the severity of "${k}"`, problem)) return v.value as SeveritySetting;
+  });
+}
+
+/** One entry of `files`: what it sets for the files its glob matches (only `rules` so far). */
+function readFileSettings(node: Node, glob: string, problem: ProblemSink): FileSettings | undefined {
+  if (node.type !== 'object') return problem(`The entry for "${glob}" in "files" must be an object, like {"rules": {"sender-noreply": "off"}}.`, node);
+  const settings: FileSettings = {};
+  for (const [keyNode, valueNode] of entries(node)) {
+    if (keyNode.value !== 'rules') {
+      problem(`Unknown setting "${keyNode.value}" for "${glob}" in "files" (known: rules).`, keyNode);
+      continue;
+    }
+    const rules = readRules(valueNode, `files["${glob}"].rules`, problem);
+    if (rules) settings.rules = rules;
+  }
+  return settings;
 }
 
 function readDns(node: Node | undefined, config: ProjectConfig, problem: ProblemSink): void {

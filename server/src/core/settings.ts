@@ -50,9 +50,17 @@ export interface ProjectConfig {
   roles?: Record<string, Role>;
   /** rule id → severity or 'off' */
   rules?: Record<string, SeveritySetting>;
+  /** glob (relative to the config file's folder) → settings for the files it matches; win over `rules` */
+  files?: Record<string, FileSettings>;
   /** network (DNS) checks; default true */
   online?: boolean;
   dns?: { servers?: string[] };
+}
+
+/** What a `files` entry of `.mendix-email.json` sets for the files its glob matches. */
+export interface FileSettings {
+  /** rule id → severity or 'off', for these files only */
+  rules?: Record<string, SeveritySetting>;
 }
 
 export interface LoadedProjectConfig {
@@ -75,7 +83,7 @@ export interface CheckOptions {
   projectConfig?: LoadedProjectConfig;
   /** the editor's / CLI's default target (setting mendixEmail.defaultTarget); default 'mendix-cloud' */
   defaultTarget?: Target;
-  /** editor settings `mendixEmail.rules`; the project config file wins over these */
+  /** editor settings `mendixEmail.rules`; the project config file (its `files`, then its `rules`) wins over these */
   ruleSeverities?: Record<string, SeveritySetting>;
   /** declarations found elsewhere in the workspace (metadata.json, Constants.java) */
   declarations?: ConstantDeclaration[];

@@ -166,6 +166,8 @@ export interface OtherFileEdit {
   path: string;
   /** the file may not exist: create it empty first (the edits are written for an empty or existing file alike) */
   createIfMissing?: boolean;
+  /** the edits were made on the text the editor has open, of this version (the editor refuses them once it changed) */
+  version?: number;
   edits: TextEdit[];
 }
 

@@ -8,6 +8,7 @@ import { resolveTarget } from '../settings/target';
 import { rules as allRules } from '../rules/index';
 import type { Report, Rule } from '../rules/rule';
 import { withEnvFiles, withoutFixesOnEnvFiles } from './envFiles';
+import { fileRuleSeverity } from '../config/fileRules';
 
 /** Checks one document; undefined when it is not a settings file this extension understands. */
 export function checkDocument(input: CheckInput, options: CheckOptions = {}): CheckResult | undefined {
@@ -29,7 +30,7 @@ export function checkRead(read: ReadResult, path: string, options: CheckOptions 
 
   for (const rule of rules) {
     known.add(rule.id);
-    const configured = configuredSeverity(rule.id, options);
+    const configured = configuredSeverity(rule.id, options, path);
     if (configured === 'off') continue;
     const report = (r: Report) => {
       findings.push({
@@ -52,7 +53,7 @@ export function checkRead(read: ReadResult, path: string, options: CheckOptions 
   // reader problems whose rule is not in the list still reach the user
   for (const p of read.problems) {
     if (known.has(p.ruleId)) continue;
-    const configured = configuredSeverity(p.ruleId, options);
+    const configured = configuredSeverity(p.ruleId, options, path);
     if (configured === 'off') continue;
     findings.push({ ruleId: p.ruleId, severity: configured ?? 'error', range: p.range, message: p.message });
   }
@@ -60,9 +61,14 @@ export function checkRead(read: ReadResult, path: string, options: CheckOptions 
   return { read, settings, findings: sortFindings(withoutSuppressed(findings, read)) };
 }
 
-/** The project config file wins over the editor / CLI settings; undefined = not configured. */
-export function configuredSeverity(ruleId: string, options: CheckOptions): SeveritySetting | undefined {
-  return options.projectConfig?.config.rules?.[ruleId] ?? options.ruleSeverities?.[ruleId];
+/**
+ * The project config file wins over the editor / CLI settings, and in it an entry of `files`
+ * matching `path` wins over `rules`; undefined = not configured.
+ */
+export function configuredSeverity(ruleId: string, options: CheckOptions, path?: string): SeveritySetting | undefined {
+  const loaded = options.projectConfig;
+  const forFile = loaded && path !== undefined ? fileRuleSeverity(loaded, path, ruleId) : undefined;
+  return forFile ?? loaded?.config.rules?.[ruleId] ?? options.ruleSeverities?.[ruleId];
 }
 
 /** `# mendix-email-disable-next-line id[, id]` removes those rules' findings starting on the next line (no ids: all). */

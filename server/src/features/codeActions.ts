@@ -1,6 +1,7 @@
 // Actions on every diagnostic besides the rule's own fixes: "Disable <id> for this line"
 // (the suppression comment on its own line above, in the file's comment syntax, with the
-// line's indentation; JSON has no comments, so not there), "Disable <id> for this value" for a
+// line's indentation; JSON has no comments, so not there: disableForFile.ts offers an entry in
+// .mendix-email.json instead), "Disable <id> for this value" for a
 // finding inside a value over several lines (the comment above the entry), and "Show
 // documentation for <id>".
 import type { FileKind, Range, TextEdit } from '../core/types';
@@ -44,6 +45,15 @@ function disablePlace(text: string, kind: FileKind, line: number): DisablePlace 
   const start = entry.range.start.line;
   if (entries.some((e) => e.range.start.line < start && start <= e.range.end.line)) return undefined;
   return { line: start, wholeEntry: true };
+}
+
+/**
+ * Whether a suppression comment can switch off a finding on `line` (the "Disable … for this
+ * line" action is offered). Where it cannot, the file's entry in .mendix-email.json can
+ * (disableForFile.ts).
+ */
+export function canDisableWithComment(text: string, kind: FileKind, line: number): boolean {
+  return commentSyntax(kind) !== undefined && disablePlace(text, kind, line) !== undefined;
 }
 
 /** The edit that suppresses `ruleId` on `line`: a new comment line above, or the id added to an existing one. */

@@ -3,4 +3,5 @@
 export { hoverAt, providerHover, type HoverResult } from './hover';
 export { completionsAt, KNOWN_CONSTANTS, type CompletionEntry } from './completion';
 export { codeLensesFor, scopeSummary, SEND_TEST_MAIL_COMMAND, VERIFY_CONNECTION_COMMAND, type Lens } from './codeLens';
-export { extraActionsFor, disableForLineEdit, commentSyntax, SHOW_RULE_DOCS_COMMAND, type ExtraAction, type DiagnosticRef } from './codeActions';
+export { extraActionsFor, disableForLineEdit, canDisableWithComment, commentSyntax, SHOW_RULE_DOCS_COMMAND, type ExtraAction, type DiagnosticRef } from './codeActions';
+export { disableForFileEdits } from './disableForFile';

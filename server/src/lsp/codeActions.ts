@@ -37,7 +37,7 @@ export interface EditSupport {
  * edits other files (the `.gitignore` beside a `.env`) needs versioned document changes, and
  * file creation when that file may not exist yet.
  */
-function workspaceEditOf(fix: Fix, uri: string, support: EditSupport): WorkspaceEdit | undefined {
+export function workspaceEditOf(fix: Fix, uri: string, support: EditSupport): WorkspaceEdit | undefined {
   if (!fix.otherFiles?.length) return { changes: { [uri]: fix.edits } };
   if (!support.documentChanges) return undefined;
   if (fix.otherFiles.some((f) => f.createIfMissing) && !support.createFiles) return undefined;
@@ -45,7 +45,7 @@ function workspaceEditOf(fix: Fix, uri: string, support: EditSupport): Workspace
   for (const file of fix.otherFiles) {
     const fileUri = pathToFileURL(file.path).href;
     if (file.createIfMissing) documentChanges.push({ kind: 'create', uri: fileUri, options: { ignoreIfExists: true, overwrite: false } });
-    documentChanges.push({ textDocument: { uri: fileUri, version: null }, edits: file.edits });
+    documentChanges.push({ textDocument: { uri: fileUri, version: file.version ?? null }, edits: file.edits });
   }
   if (fix.edits.length) documentChanges.push({ textDocument: { uri, version: null }, edits: fix.edits });
   return { documentChanges };

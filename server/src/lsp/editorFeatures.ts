@@ -22,7 +22,7 @@ import type { WorkspaceFolders } from './workspace';
 // do not slow the server's start-up.
 type Features = typeof import('../features/index');
 let features: Features | undefined;
-function loadFeatures(): Features {
+export function loadFeatures(): Features {
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
   features ??= require('../features/index') as Features;
   return features;

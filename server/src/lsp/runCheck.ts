@@ -8,6 +8,7 @@ import type { CheckOptions, CheckResult, LoadedProjectConfig, ResolvedTarget } f
 import type { ConstantDeclaration } from '../core/types';
 import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { parseProjectConfig } from '../config/parseProjectConfig';
+import { withOpenConfigText } from './openProjectConfig';
 import type { MendixEmailSettings } from './protocol';
 import { pathOfUri, type WorkspaceFolders } from './workspace';
 
@@ -84,7 +85,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
     return { ...base, result: undefined, configFileProblems: loaded.problems, ms: performance.now() - started };
   }
 
-  const projectConfig = document.uri.startsWith('file:') ? loadProjectConfigFor(path, env.folders.rootOf(path)) : undefined;
+  const projectConfig = document.uri.startsWith('file:') ? withOpenConfigText(loadProjectConfigFor(path, env.folders.rootOf(path)), env.openText) : undefined;
   const referencedFiles: string[] = [];
   const options: CheckOptions = {
     projectConfig,

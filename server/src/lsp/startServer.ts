@@ -20,6 +20,7 @@ import { invalidateProjectConfigCache, PROJECT_CONFIG_FILE } from '../config/pro
 import { SettingsStore } from './clientSettings';
 import { codeActionsFor, FIX_ALL_KIND, type EditSupport } from './codeActions';
 import { ConfigProblems } from './configProblems';
+import { disableForFileActions } from './disableForFileAction';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentLog } from './documentLog';
 import { fileInfoOf, type OnlineInfo } from './fileInfo';
@@ -145,9 +146,12 @@ export function startServer(connection: Connection): ServerHandle {
 
   documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, { force: true }));
   documents.onDidChangeContent((e) => {
+    const path = pathOfUri(e.document.uri);
+    // the open files follow the unsaved text of an open .mendix-email.json (openProjectConfig.ts)
+    if (isProjectConfigPath(path)) diagnostics.scheduleAll();
     diagnostics.schedule(e.document.uri, { afterEdit: true });
     // a compose file that reads this .env as env_file sees the unsaved text too
-    diagnostics.scheduleReaders(pathOfUri(e.document.uri));
+    diagnostics.scheduleReaders(path);
   });
   documents.onDidSave((e) => {
     const path = pathOfUri(e.document.uri);
@@ -155,9 +159,11 @@ export function startServer(connection: Connection): ServerHandle {
     if (isProjectConfigPath(path)) configChanged(path, false);
   });
   documents.onDidClose((e) => {
+    const path = pathOfUri(e.document.uri);
     diagnostics.closed(e.document.uri);
-    // files that read this one go back to its saved text
-    diagnostics.scheduleReaders(pathOfUri(e.document.uri));
+    // files that read this one go back to its saved text, and so do those a closed config applies to
+    diagnostics.scheduleReaders(path);
+    if (isProjectConfigPath(path)) diagnostics.scheduleAll();
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -221,7 +227,12 @@ export function startServer(connection: Connection): ServerHandle {
     // checkNow: the kept result of the current version, or a fresh check when it was released
     const check = await diagnostics.checkNow(params.textDocument.uri);
     const text = documents.get(params.textDocument.uri)?.getText();
-    return [...codeActionsFor(params, check, ruleDocs, editSupport, text), ...extraCodeActions(params, text, check, ruleDocs)];
+    return [
+      ...codeActionsFor(params, check, ruleDocs, editSupport, text),
+      // before "Show documentation" (in extraCodeActions), where "Disable … for this line" would be
+      ...disableForFileActions(params, check, text, { support: editSupport, folders, openDocument: (uri) => documents.get(uri) }),
+      ...extraCodeActions(params, text, check, ruleDocs),
+    ];
   });
   registerEditorFeatures(connection, documents, diagnostics, env.declarations);
   // Send Test Mail / Verify Connection ask which mail settings each scope has (no literal password crosses over)

@@ -2,10 +2,10 @@
 // `# mendix-email: target=…`, the project config (`overrides` globs, then `target`), the
 // file's kind, the default target setting.
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import type { FileKind, ReadResult, Target } from '../core/types';
 import { TARGETS } from '../core/types';
 import type { CheckOptions, ResolvedTarget } from '../core/settings';
+import { matchingGlobs } from '../config/configGlobs';
 
 const TARGET_OF_KIND: Partial<Record<FileKind, { target: Target; words: string }>> = {
   'mendix-app': { target: 'private-cloud', words: 'MendixApp resource' },
@@ -18,24 +18,6 @@ const TARGET_OF_KIND: Partial<Record<FileKind, { target: Target; words: string }
 
 export function isTarget(value: unknown): value is Target {
   return typeof value === 'string' && (TARGETS as readonly string[]).includes(value);
-}
-
-// Globs compile once per pattern for the life of the process, not once per check.
-const matchers = new Map<string, (p: string) => boolean>();
-function matcher(glob: string): (p: string) => boolean {
-  let m = matchers.get(glob);
-  if (!m) {
-    m = picomatch(glob, { dot: true, basename: !glob.includes('/') });
-    matchers.set(glob, m);
-  }
-  return m;
-}
-
-/** The path of `filePath` relative to the folder of the config file, with `/`; undefined when outside. */
-function relativeToConfig(filePath: string, configFile: string): string | undefined {
-  const rel = path.relative(path.dirname(configFile), filePath);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  return rel.split(path.sep).join('/');
 }
 
 export function resolveTarget(read: ReadResult, filePath: string, options: CheckOptions): ResolvedTarget {
@@ -57,18 +39,9 @@ function targetWithoutDirective(read: ReadResult, filePath: string, options: Che
   if (loaded) {
     const { config, file } = loaded;
     const configName = path.basename(file);
-    if (config.overrides) {
-      const rel = relativeToConfig(filePath, file);
-      if (rel !== undefined) {
-        // the last matching override wins, like later blocks in ESLint's overrides
-        let hit: { glob: string; target: Target } | undefined;
-        for (const glob in config.overrides) {
-          const target = config.overrides[glob];
-          if (isTarget(target) && matcher(glob)(rel)) hit = { glob, target };
-        }
-        if (hit) return { target: hit.target, source: 'config', detail: `${configName} (overrides: ${hit.glob})` };
-      }
-    }
+    // the last matching override wins, like later blocks in ESLint's overrides
+    const hit = matchingGlobs(config.overrides, filePath, file).filter((h) => isTarget(h.value)).at(-1);
+    if (hit) return { target: hit.value, source: 'config', detail: `${configName} (overrides: ${hit.glob})` };
     if (isTarget(config.target)) return { target: config.target, source: 'config', detail: `${configName} (target)` };
   }
   const byKind = TARGET_OF_KIND[read.kind];

@@ -31,7 +31,7 @@ test('project config: overrides (relative to the config folder, last match wins)
   const at = (rel: string, kind: FileKind = 'cf-manifest') => resolveTarget(r(kind), path.join(root, rel), { projectConfig: config });
   assert.deepEqual(at('deploy/prod/manifest.yml'), { target: 'mendix-cloud', source: 'config', detail: '.mendix-email.json (overrides: deploy/**)' });
   assert.equal(at('deploy/v3/manifest.yml').target, 'mendix-cloud-v3');
-  // a glob without / matches the file name anywhere (picomatch basename)
+  // a glob without / matches the file name anywhere
   assert.equal(at('svc/a/prod.env', 'dotenv').target, 'cloud-foundry');
   assert.equal(at('deploy/.hidden/manifest.yml').target, 'mendix-cloud');
   assert.deepEqual(at('other/manifest.yml'), { target: 'docker', source: 'config', detail: '.mendix-email.json (target)' });

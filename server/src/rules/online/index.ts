@@ -31,6 +31,8 @@ export interface OnlineCheckContext {
   online?: boolean;
   /** The same options as checkDocument: configured severities (project file over editor), 'off' drops a rule. */
   options?: CheckOptions;
+  /** The checked file: the `files` entries of the project config that match it set severities too. */
+  path?: string;
   /** `# mendix-email-disable-next-line` comments of the file (ReadResult.suppressions). */
   suppressions?: SuppressionComment[];
 }
@@ -51,7 +53,7 @@ export interface OnlineCheckResult {
 
 export async function checkOnline(settings: MailSettings[], context: OnlineCheckContext): Promise<OnlineCheckResult> {
   if (context.online === false || settings.length === 0) return { findings: [], couldNotCheck: [], incomplete: false };
-  const configured = (id: string) => (context.options ? configuredSeverity(id, context.options) : undefined);
+  const configured = (id: string) => (context.options ? configuredSeverity(id, context.options, context.path) : undefined);
   const rules = ONLINE_RULES.filter((rule) => configured(rule.id) !== 'off');
   if (rules.length === 0) return { findings: [], couldNotCheck: [], incomplete: false };
 

@@ -22,6 +22,8 @@ export interface OnlineRequest {
   servers?: readonly string[];
   /** projectConfig + ruleSeverities, as given to checkDocument (severities, 'off'). */
   options?: CheckOptions;
+  /** The checked file (severities of the project config's `files` entries that match it). */
+  path?: string;
   suppressions?: SuppressionComment[];
   /** The file, for log lines. */
   label?: string;
@@ -58,6 +60,7 @@ export function createOnlineChecks(settings: OnlineChecksOptions = {}): OnlineCh
         signal,
         budgetMs: settings.budgetMs,
         options: request.options,
+        path: request.path,
         suppressions: request.suppressions,
       });
       // A superseded run is not news; its successor logs what still fails.

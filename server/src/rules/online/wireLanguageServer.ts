@@ -36,6 +36,7 @@ export function onlineRequestFor(check: DocumentCheck): OnlineRequest {
     settings: check.result?.settings ?? [],
     servers: fromConfig.length ? fromConfig : check.settings.dns.servers,
     options: { projectConfig: check.projectConfig, ruleSeverities: check.settings.rules },
+    path: check.path,
     suppressions: check.result?.read.suppressions,
     label: check.path,
   };
