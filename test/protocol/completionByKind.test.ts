@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol/node';
 import { serverForFile } from './workspace';
+import { DEPLOYMENT } from '../support/deploymentSample';
 
 const server = serverForFile();
 
@@ -21,19 +22,6 @@ async function completeIn(relative: string, marked: string, languageId = 'yaml')
 
 const edits = (items: CompletionItem[]) => items.map((i) => (i.textEdit as TextEdit).newText);
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          env:
-            - name: MX_Mail_SMTPHost
-              value: smtp.sendgrid.net
-`;
 
 test('compose list: a value inside a `- CONSTANTS={…}` item', async () => {
   const items = await completeIn('list/docker-compose.yml', `services:\n  app:\n    image: mendix\n    environment:\n      - MX_Mail_SMTPHost=smtp.sendgrid.net\n      - 'CONSTANTS={"Mail.UseSSL": §}'\n`);

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FileKind } from '../../../server/src/core/types';
 import { completionsAt, type CompletionEntry } from '../../../server/src/features/index';
+import { DEPLOYMENT } from '../../support/deploymentSample';
 
 function complete(marked: string, kind: FileKind): CompletionEntry[] {
   const at = marked.indexOf('§');
@@ -17,19 +18,6 @@ function complete(marked: string, kind: FileKind): CompletionEntry[] {
 const inserts = (entries: CompletionEntry[]) => entries.map((e) => e.insertText);
 const PORTS = ['587', '465', '2525'];
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          env:
-            - name: MX_Mail_SMTPHost
-              value: smtp.sendgrid.net
-`;
 
 test('Kubernetes env list: an item is the EnvVar `name: MX_…`, not the compose `MX_…=`', () => {
   const items = complete(`${DEPLOYMENT}            - MX§\n`, 'kubernetes');
