@@ -8,7 +8,7 @@ import { checkDocument } from '../engine/check';
 import { describeFsError, type FileProblem } from './findFiles';
 import type { DeclarationIndex } from './declarations';
 import type { ProjectConfigs } from './projectConfigs';
-import { GitTracking } from './gitTracking';
+import type { GitTracking } from '../services/gitTracking';
 
 export interface CheckFilesOptions {
   /** --config: used for every file instead of discovery */
@@ -23,6 +23,8 @@ export interface CheckFilesOptions {
   configs: ProjectConfigs;
   /** keep what the DNS checks need (false with --offline) */
   keepForOnline: boolean;
+  /** whether git tracks each file, asked before the run (GitTracking.prepare) */
+  git: GitTracking;
 }
 
 /** What the DNS checks need of a checked file (not its text: a big run must not hold every file). */
@@ -46,11 +48,13 @@ export interface CheckFilesOutcome {
   problems: FileProblem[];
   /** each config file that applied and has problems, once */
   configsWithProblems: LoadedProjectConfig[];
+  /** what the run could not find out, said once on stderr (git did not answer) */
+  notes: string[];
 }
 
 export function checkFiles(files: readonly string[], options: CheckFilesOptions): CheckFilesOutcome {
-  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [] };
-  const git = new GitTracking();
+  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [], notes: [] };
+  const git = options.git;
   const seenConfigs = new Set<string>();
   const withCliRules = new Map<LoadedProjectConfig, LoadedProjectConfig>();
 

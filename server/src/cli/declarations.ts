@@ -8,7 +8,7 @@
 import { dirname, isAbsolute, relative } from 'node:path';
 import type { ConstantDeclaration } from '../core/types';
 import { WorkspaceDeclarations } from '../features/workspaceDeclarations';
-import { findGitRoot } from './gitignore';
+import { findGitRoot } from '../services/gitignore';
 
 export class DeclarationIndex {
   // one run sees one tree: no walking again mid-run

@@ -3,7 +3,7 @@
 // first, so a big repository is not read file by file; the readers decide on the content).
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ancestorLayers, findGitRoot, isIgnored, readIgnoreLayer, type IgnoreLayer } from './gitignore';
+import { ancestorLayers, findGitRoot, isIgnored, readIgnoreLayer, type IgnoreLayer } from '../services/gitignore';
 import { mightBeSettingsFile } from './fileNames';
 import type { FolderContents } from './folders';
 

@@ -13,6 +13,7 @@ import { DeclarationIndex } from './declarations';
 import { loadExplicitConfig } from './explicitConfig';
 import type { FileProblem } from './findFiles';
 import { FolderContents } from './folders';
+import { GitTracking } from '../services/gitTracking';
 import { ProjectConfigs } from './projectConfigs';
 
 const MAX_WORKERS = 16;
@@ -40,6 +41,7 @@ interface WorkerOutput {
   findings: [string, Finding[]][];
   problems: FileProblem[];
   configsWithProblems: LoadedProjectConfig[];
+  notes: string[];
 }
 
 /** How many workers: MENDIX_EMAIL_WORKERS=N (0 or 1: none; `auto`: one per core); default: one per core from WORKERS_FROM files on. */
@@ -52,15 +54,21 @@ export function workersFor(fileCount: number, env: NodeJS.ProcessEnv): number {
 /** Checks on this thread; the caches are shared by the whole run. */
 export async function checkHere(files: readonly string[], settings: RunSettings, folders: FolderContents, explicitConfig?: LoadedProjectConfig): Promise<CheckFilesOutcome> {
   const declarations = new DeclarationIndex(settings.cwd);
-  await declarations.prepare(files);
-  return checkFiles(files, {
+  const notes: string[] = [];
+  // the CLI is trusted by whoever runs it, but git still runs async, with a deadline and without fsmonitor/hooks (services/runGit.ts)
+  const git = new GitTracking({ mayRunGit: () => true, failed: (repository, reason) => notes.push(`git tracking in ${repository}: ${reason}; ignored files with a password count as "may be committed"`) });
+  await Promise.all([declarations.prepare(files), git.prepare(files)]);
+  const outcome = checkFiles(files, {
     explicitConfig,
     defaultTarget: settings.defaultTarget,
     rules: settings.rules,
     declarations,
     configs: new ProjectConfigs(folders),
     keepForOnline: settings.keepForOnline,
+    git,
   });
+  outcome.notes.push(...notes);
+  return outcome;
 }
 
 export async function checkInWorkers(files: readonly string[], settings: RunSettings, workers: number, bundle: string): Promise<CheckFilesOutcome> {
@@ -69,9 +77,10 @@ export async function checkInWorkers(files: readonly string[], settings: RunSett
   files.forEach((file, i) => shares[i % workers].push(file));
   const outputs = await Promise.all(shares.map((share) => runWorker(bundle, { mendixEmailCheck: true, files: share, settings })));
 
-  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [] };
+  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [], notes: [] };
   const seenConfigs = new Set<string>();
   for (const output of outputs) {
+    for (const note of output.notes) if (!outcome.notes.includes(note)) outcome.notes.push(note);
     outcome.filesChecked += output.filesChecked;
     for (const [path, findings] of output.findings) outcome.findings.set(path, findings);
     outcome.problems.push(...output.problems);
@@ -119,6 +128,7 @@ export async function runAsCheckWorker(): Promise<boolean> {
     findings: [...outcome.findings],
     problems: outcome.problems,
     configsWithProblems: outcome.configsWithProblems,
+    notes: outcome.notes,
   };
   parentPort.postMessage(output);
   return true;

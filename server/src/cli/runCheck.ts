@@ -78,6 +78,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     }
   }
   for (const config of outcome.configsWithProblems) reportConfigProblems(config, io);
+  for (const note of outcome.notes) io.stderr.write(`mendix-email: ${note}\n`);
 
   const problems: RunProblem[] = [...found.problems, ...outcome.problems].map((p: FileProblem) => ({
     file: display(io.cwd, p.path),

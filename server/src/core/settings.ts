@@ -89,8 +89,12 @@ export interface CheckOptions {
   declarations?: ConstantDeclaration[];
   /** reads a file another file refers to (compose env_file); undefined when it cannot be read */
   readReferencedFile?: (absolutePath: string) => string | undefined;
-  /** whether git tracks (or would track) the file; undefined = not in a git repository */
-  isTrackedByGit?: (absolutePath: string) => boolean | undefined;
+  /**
+   * whether git tracks (or would track) the file; undefined = not in a git repository; 'unknown' =
+   * .gitignore excludes it but whether git already tracks it could not be asked (Restricted Mode,
+   * or git failed)
+   */
+  isTrackedByGit?: (absolutePath: string) => boolean | 'unknown' | undefined;
 }
 
 export interface CheckResult {

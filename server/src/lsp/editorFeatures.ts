@@ -53,29 +53,37 @@ export function appFilesChanged(): void {
   workspaceDeclarations?.rescan();
 }
 
-type GitTrackingModule = typeof import('../cli/gitTracking');
+type GitTrackingModule = typeof import('../services/gitTracking');
 const GIT_ANSWERS_FOR_MS = 10_000;
 
-/** Answers whether git tracks a file; `forget()` drops them when a .gitignore changed. */
+/** Answers whether git tracks a file; `forget()` asks again when a .gitignore or a repository's index changed. */
 export interface GitTrackingAnswers {
-  (path: string): boolean | undefined;
+  (path: string): boolean | 'unknown' | undefined;
   forget(): void;
 }
 
+export interface GitTrackingHooks {
+  /** false in Restricted Mode: git is never started */
+  mayRunGit(): boolean;
+  /** git's answer changed what a check was told: check the open files again */
+  changed(): void;
+  /** git failed or missed its deadline (logged; the files count as "may be committed") */
+  failed(repository: string, reason: string): void;
+}
+
 /**
- * Whether git tracks (or would track) a file, for password-in-plain-text: the CLI's answer
- * (.gitignore layers, then `git ls-files`), forgotten every few seconds (editors without file
- * watching) and at once when a watched .gitignore changes.
+ * Whether git tracks (or would track) a file, for password-in-plain-text (services/gitTracking.ts:
+ * the .gitignore layers, then `git ls-files` in the background, never on the keystroke path).
+ * Answers are asked again after a few seconds (editors without file watching) and at once when
+ * a watched .gitignore or .git/index changes.
  */
-export function gitTrackingProvider(now: () => number = Date.now): GitTrackingAnswers {
+export function gitTrackingProvider(hooks: GitTrackingHooks): GitTrackingAnswers {
   let tracking: InstanceType<GitTrackingModule['GitTracking']> | undefined;
-  let since = 0;
   const answer = (path: string) => {
-    if (!tracking || now() - since > GIT_ANSWERS_FOR_MS) {
+    if (!tracking) {
       /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-      const { GitTracking } = require('../cli/gitTracking') as GitTrackingModule;
-      tracking = new GitTracking();
-      since = now();
+      const { GitTracking } = require('../services/gitTracking') as GitTrackingModule;
+      tracking = new GitTracking({ ...hooks, refreshAfterMs: GIT_ANSWERS_FOR_MS });
     }
     try {
       return tracking.isTracked(path);
@@ -84,9 +92,7 @@ export function gitTrackingProvider(now: () => number = Date.now): GitTrackingAn
     }
   };
   return Object.assign(answer, {
-    forget: () => {
-      tracking = undefined;
-    },
+    forget: () => tracking?.forget(),
   });
 }
 

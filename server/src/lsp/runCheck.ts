@@ -64,8 +64,8 @@ export interface CheckEnvironment {
   openText(uri: string): string | undefined;
   /** the model's declared constants for a file (metadata.json / Constants.java in its workspace folder) */
   declarations?(path: string): ConstantDeclaration[];
-  /** whether git tracks (or would track) a file; undefined outside a repository */
-  isTrackedByGit?(path: string): boolean | undefined;
+  /** whether git tracks (or would track) a file; undefined outside a repository (CheckOptions.isTrackedByGit) */
+  isTrackedByGit?(path: string): boolean | 'unknown' | undefined;
   /** told of each file a check reads besides the document (an env_file): its changes re-check the document */
   referencedFileRead?(path: string): void;
 }

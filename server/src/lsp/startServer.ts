@@ -1,7 +1,7 @@
 // Wires one LSP connection to the Mendix Email checks: open documents (incremental sync),
 // per-resource settings, pushed diagnostics, quick fixes, `.mendix-email.json` changes,
 // workspace trust and the `mendixEmail/fileInfo` request. Each part lives in its own file.
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -42,6 +42,10 @@ import { registerMailSettingsRequest } from '../smtp/lspHandler';
 
 export const SERVER_NAME = 'mendix-email';
 
+function isGitIndex(path: string): boolean {
+  return basename(path) === 'index' && basename(dirname(path)) === '.git';
+}
+
 export interface ServerHandle {
   diagnostics: DiagnosticsService;
   documents: TextDocuments<TextDocument>;
@@ -67,7 +71,11 @@ export function startServer(connection: Connection): ServerHandle {
     folders,
     openText: (uri: string) => documents.get(uri)?.getText(),
     declarations: declarationsProvider(folders, () => diagnostics.scheduleAll()),
-    isTrackedByGit: gitTrackingProvider(),
+    isTrackedByGit: gitTrackingProvider({
+      mayRunGit: () => trusted,
+      changed: () => diagnostics.scheduleAll(),
+      failed: (repository, reason) => connection.console.warn(`git tracking in ${repository}: ${reason}; ignored files with a password count as "may be committed".`),
+    }),
     // from the first read on, a change of that file on disk re-checks the document
     referencedFileRead: (path: string) => referencedWatchers?.read(path),
   };
@@ -121,6 +129,7 @@ export function startServer(connection: Connection): ServerHandle {
           { globPattern: '**/model/metadata.json' },
           // whether git would commit a file with a password (password-in-plain-text)
           { globPattern: '**/.gitignore' },
+          { globPattern: '**/.git/index' },
           { globPattern: '**/javasource/*/proxies/constants/Constants.java' },
           // created or deleted only: Studio Pro writes the project file on every save
           { globPattern: '**/*.mpr', kind: WatchKind.Create | WatchKind.Delete },
@@ -177,7 +186,7 @@ export function startServer(connection: Connection): ServerHandle {
     let gitignores = 0;
     for (const change of params.changes) {
       const path = pathOfUri(change.uri);
-      if (basename(path) === '.gitignore') {
+      if (basename(path) === '.gitignore' || isGitIndex(path)) {
         gitignores++;
       } else if (isProjectConfigPath(path)) {
         configs++;
@@ -214,6 +223,8 @@ export function startServer(connection: Connection): ServerHandle {
     if (now === trusted) return;
     trusted = now;
     connection.console.info(`Workspace ${trusted ? 'trusted: network checks allowed' : 'not trusted: no network checks'}.`);
+    // what was "may be committed" can now be asked of git (and the other way round)
+    env.isTrackedByGit.forget();
     diagnostics.scheduleAll();
   });
 

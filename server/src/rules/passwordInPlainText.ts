@@ -13,9 +13,14 @@ interface Advice {
   fixes: Fix[];
 }
 
-function advice(ctx: RuleContext, a: Assignment): Advice {
+function advice(ctx: RuleContext, a: Assignment, tracked: boolean | 'unknown' | undefined): Advice {
   const { settings, path, options } = ctx;
   const kind = settings.scope.kind;
+  if (tracked === 'unknown') {
+    // .gitignore already excludes the file: the one way it still leaks is an earlier commit
+    const name = nodePath.basename(path);
+    return { clause: `it is in .gitignore, but if git tracked ${name} before that, it is still committed: check with \`git ls-files ${name}\` and, if listed, run \`git rm --cached ${name}\``, fixes: [] };
+  }
   const fixes: Fix[] = [];
   const reference = referenceFix(kind, a);
   if (reference) fixes.push(reference);
@@ -72,7 +77,7 @@ export const passwordInPlainText: Rule = {
       const tracked = options.isTrackedByGit?.(path);
       if (tracked === false) return;
       const where = tracked === true ? 'a file git tracks (or would commit)' : 'a file that may be committed';
-      const { clause, fixes } = advice(ctx, a);
+      const { clause, fixes } = advice(ctx, a, tracked);
       report({
         range: a.valueRange,
         message: `The SMTP password in ${a.name} is written in plain text in ${where}; ${clause}.`,
