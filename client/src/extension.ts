@@ -8,6 +8,7 @@ import { showTarget } from './targetPicker';
 import { forwardWorkspaceTrust } from './trust';
 import { registerTestMailCommands } from './testMail/index';
 import { registerDotenvHighlighting } from './dotenvHighlighting';
+import { registerRuleDocs } from './ruleDocs';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await languageClient.restart();
     }),
     vscode.commands.registerCommand('mendixEmail.showOutput', () => output.show(true)),
+    registerRuleDocs(context),
     forwardWorkspaceTrust(languageClient),
     // before the client starts, so a .env that is moved to our language is opened once
     registerDotenvHighlighting(context, output),

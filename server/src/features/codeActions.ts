@@ -94,7 +94,7 @@ export interface ExtraAction {
 }
 
 /** The extra actions for the diagnostics at the cursor (one pair per rule and line, or per rule and entry). */
-export function extraActionsFor(text: string, kind: FileKind, diagnostics: readonly DiagnosticRef[], docsHref: (ruleId: string) => string | undefined): ExtraAction[] {
+export function extraActionsFor(text: string, kind: FileKind, diagnostics: readonly DiagnosticRef[]): ExtraAction[] {
   const out: ExtraAction[] = [];
   const seen = new Set<string>();
   for (const d of diagnostics) {
@@ -107,9 +107,9 @@ export function extraActionsFor(text: string, kind: FileKind, diagnostics: reado
     const title = place.wholeEntry ? `Disable ${d.ruleId} for this whole value` : `Disable ${d.ruleId} for this line`;
     if (edit) out.push({ title, ruleId: d.ruleId, edits: [edit] });
   }
+  // the extension's command shows the page shipped in the package, rendered (works offline)
   for (const ruleId of new Set(diagnostics.map((d) => d.ruleId))) {
-    const href = docsHref(ruleId);
-    if (href) out.push({ title: `Show documentation for ${ruleId}`, ruleId, command: { command: SHOW_RULE_DOCS_COMMAND, arguments: [ruleId, href] } });
+    out.push({ title: `Show documentation for ${ruleId}`, ruleId, command: { command: SHOW_RULE_DOCS_COMMAND, arguments: [ruleId] } });
   }
   return out;
 }

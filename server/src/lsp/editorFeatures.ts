@@ -15,7 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConstantDeclaration } from '../core/types';
 import type { DiagnosticsService } from './diagnostics';
 import type { DocumentCheck } from './runCheck';
-import { DIAGNOSTIC_SOURCE, type RuleDocs } from './toDiagnostic';
+import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
 import type { WorkspaceFolders } from './workspace';
 
 // The features (and the provider table, readers, rules they use) load on first use, so they
@@ -96,17 +96,14 @@ export function gitTrackingProvider(hooks: GitTrackingHooks): GitTrackingAnswers
   });
 }
 
-export const SHOW_RULE_DOCS_COMMAND = 'mendixEmail.showRuleDocumentation';
-
 export const editorCapabilities: ServerCapabilities = {
   hoverProvider: true,
   completionProvider: { triggerCharacters: ['.', '_', '=', '"'], resolveProvider: false },
   codeLensProvider: { resolveProvider: false },
-  executeCommandProvider: { commands: [SHOW_RULE_DOCS_COMMAND] },
 };
 
 /** "Disable <id> for this line" and "Show documentation for <id>" for the diagnostics in the request. */
-export function extraCodeActions(params: CodeActionParams, text: string | undefined, check: DocumentCheck | undefined, docs: RuleDocs): CodeAction[] {
+export function extraCodeActions(params: CodeActionParams, text: string | undefined, check: DocumentCheck | undefined): CodeAction[] {
   const kind = check?.result?.read.kind;
   const only = params.context.only;
   if (text === undefined || !kind || (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`)))) return [];
@@ -114,7 +111,7 @@ export function extraCodeActions(params: CodeActionParams, text: string | undefi
     .filter((d) => d.source === DIAGNOSTIC_SOURCE && (typeof d.code === 'string' || typeof d.code === 'number'))
     .map((d) => ({ ruleId: String(d.code), range: d.range }));
   if (ours.length === 0) return [];
-  return loadFeatures().extraActionsFor(text, kind, ours, (id) => docs.href(id)).map((a) => {
+  return loadFeatures().extraActionsFor(text, kind, ours).map((a) => {
     const diagnostics = params.context.diagnostics.filter((d) => d.code === a.ruleId);
     return a.edits
       ? { title: a.title, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [params.textDocument.uri]: a.edits } } }
@@ -163,14 +160,5 @@ export function registerEditorFeatures(
       range: l.range,
       command: { title: l.title, command: l.command, ...(l.arguments ? { arguments: l.arguments } : {}) },
     }));
-  });
-
-  connection.onExecuteCommand(async (params) => {
-    if (params.command !== SHOW_RULE_DOCS_COMMAND) return null;
-    const href = params.arguments?.[1];
-    if (typeof href !== 'string') return null;
-    // a page that ships with the extension opens in the editor; an http(s) page in the browser
-    await connection.window.showDocument({ uri: href, external: !href.startsWith('file:'), takeFocus: true });
-    return null;
   });
 }

@@ -7,7 +7,7 @@ import type { Role, TargetSource } from '../core/settings';
 export interface InitializationOptions {
   /** Whether the workspace is trusted. Default true for editors that know no trust (stdio). Network checks only when trusted. */
   trusted?: boolean;
-  /** Base of the rule documentation links (`<base><rule-id>.md`); default: the docs/rules folder shipped beside the server. */
+  /** Base of the rule documentation links (`<base><rule-id>.md`); default: the rule pages on the web (core/links.ts). */
   ruleDocsBase?: string;
   /** Settings for editors that do not answer `workspace/configuration` (same shape as the `mendixEmail` section). */
   settings?: Partial<MendixEmailSettings>;

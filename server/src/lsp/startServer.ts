@@ -242,7 +242,7 @@ export function startServer(connection: Connection): ServerHandle {
       ...codeActionsFor(params, check, ruleDocs, editSupport, text),
       // before "Show documentation" (in extraCodeActions), where "Disable … for this line" would be
       ...disableForFileActions(params, check, text, { support: editSupport, folders, openDocument: (uri) => documents.get(uri) }),
-      ...extraCodeActions(params, text, check, ruleDocs),
+      ...extraCodeActions(params, text, check),
     ];
   });
   registerEditorFeatures(connection, documents, diagnostics, env.declarations);

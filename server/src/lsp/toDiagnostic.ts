@@ -1,11 +1,10 @@
 // Finding (core data) → LSP Diagnostic: the LSP layer only translates. The rule id is the
-// diagnostic's code and links to the rule's page. The pages ship inside the extension
-// (docs/rules/<id>.md beside dist/), so the link is a file URI that opens in the editor and
-// works offline; an editor that runs the server from elsewhere can pass another base.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// diagnostic's code and links to the rule's page on the web (an https URL derived from
+// package.json's repository, which any editor and the Problems panel can open); the
+// extension's "Show Rule Documentation" command shows the copy shipped in the package
+// offline. An editor that serves the pages elsewhere can pass another base.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { ruleDocUrl } from '../core/links';
 import type { Finding, Severity } from '../core/types';
 
 export const DIAGNOSTIC_SOURCE = 'mendix-email';
@@ -17,39 +16,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** docs/rules next to the bundle (dist/server.js → ../docs/rules) or the source tree (server/src/lsp → ../../../docs/rules). */
-function findShippedRuleDocs(): string | undefined {
-  let folder = __dirname;
-  for (let i = 0; i < 4; i++) {
-    const candidate = join(folder, 'docs', 'rules');
-    if (existsSync(candidate)) return candidate;
-    folder = dirname(folder);
-  }
-  return undefined;
-}
-
 export class RuleDocs {
-  private readonly hrefs = new Map<string, string | undefined>();
   private base: string | undefined;
-  private readonly folder = findShippedRuleDocs();
 
-  /** Links to `<base><rule-id>.md` instead of the shipped pages (an editor that serves the docs elsewhere). */
+  /** Links to `<base><rule-id>.md` instead of the rule pages on the web (an editor that serves the docs elsewhere). */
   useBase(base: string | undefined): void {
     this.base = base || undefined;
-    this.hrefs.clear();
   }
 
-  /** The link for a rule, or undefined when there is no page to open (better no link than a dead one). */
-  href(ruleId: string): string | undefined {
-    if (this.hrefs.has(ruleId)) return this.hrefs.get(ruleId);
-    let href: string | undefined;
-    if (this.base) href = `${this.base}${encodeURIComponent(ruleId)}.md`;
-    else if (this.folder) {
-      const page = join(this.folder, `${ruleId}.md`);
-      href = existsSync(page) ? pathToFileURL(page).href : undefined;
-    }
-    this.hrefs.set(ruleId, href);
-    return href;
+  /** The link for a rule: its page on the web, derived from package.json's repository. */
+  href(ruleId: string): string {
+    return this.base ? `${this.base}${encodeURIComponent(ruleId)}.md` : ruleDocUrl(ruleId);
   }
 }
 
@@ -60,7 +37,7 @@ export function toDiagnostic(finding: Finding, docs: RuleDocs): Diagnostic {
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    ...(href ? { codeDescription: { href } } : {}),
+    codeDescription: { href },
     message: finding.message,
   };
 }

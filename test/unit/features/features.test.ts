@@ -106,9 +106,9 @@ test('disable for this line: own line above with the same indentation; extends a
   });
   assert.equal(disableForLineEdit(commented, 'dotenv', 2, 'invalid-port'), undefined);
   assert.equal(disableForLineEdit('{}', 'config-json', 0, 'invalid-port'), undefined);
-  const actions = extraActionsFor(text, 'compose', [{ ruleId: 'host-is-ip-address', range: { start: { line: 3, character: 24 }, end: { line: 3, character: 32 } } }], (id) => `file:///docs/${id}.md`);
+  const actions = extraActionsFor(text, 'compose', [{ ruleId: 'host-is-ip-address', range: { start: { line: 3, character: 24 }, end: { line: 3, character: 32 } } }]);
   assert.deepEqual(actions.map((a) => a.title), ['Disable host-is-ip-address for this line', 'Show documentation for host-is-ip-address']);
-  assert.deepEqual(actions[1].command, { command: 'mendixEmail.showRuleDocumentation', arguments: ['host-is-ip-address', 'file:///docs/host-is-ip-address.md'] });
+  assert.deepEqual(actions[1].command, { command: 'mendixEmail.showRuleDocumentation', arguments: ['host-is-ip-address'] });
 });
 
 test('the suppression comment the action writes really suppresses the finding', () => {
@@ -150,8 +150,8 @@ test('disable inside a value over several lines: the comment goes above the entr
   // the entry's own line continues another value (two quoted values in one flow map): nowhere to put it
   const flow = 'services:\n  app:\n    environment: {MX_A: \'x\n      y\', CONSTANTS: \'{"Mail.SMTPPort":\n      25}\'}\n';
   assert.equal(disableForLineEdit(flow, 'compose', 4, 'provider-port'), undefined);
-  const actions = extraActionsFor(quoted, 'cf-manifest', [{ ruleId: 'provider-port', range: { start: { line: 4, character: 26 }, end: { line: 4, character: 28 } } }], () => undefined);
-  assert.deepEqual(actions.map((a) => a.title), ['Disable provider-port for this whole value']);
+  const actions = extraActionsFor(quoted, 'cf-manifest', [{ ruleId: 'provider-port', range: { start: { line: 4, character: 26 }, end: { line: 4, character: 28 } } }]);
+  assert.deepEqual(actions.map((a) => a.title), ['Disable provider-port for this whole value', 'Show documentation for provider-port']);
 });
 
 test('hover names the line of an env_file value in that file, not the env_file entry of the compose file', () => {
