@@ -25,7 +25,8 @@ export type FileKind =
   | 'kubernetes' // other Kubernetes manifests with container env lists
   | 'metadata-json' // deployment package model/metadata.json (declarations + defaults)
   | 'config-json' // deployment package model/config.json
-  | 'constants-java'; // Studio Pro generated Constants.java (declarations only)
+  | 'constants-java' // Studio Pro generated Constants.java (declarations only)
+  | 'mendix-cloud'; // a Mendix Cloud environment's constants, rendered from the Deploy API (cloud/render.ts)
 
 export type Target =
   | 'mendix-cloud'
@@ -95,6 +96,12 @@ export interface Assignment {
    * reader did not say, and all CONSTANTS keys of that file count as one value.
    */
   constantsLine?: number;
+  /**
+   * Mendix Cloud environments only: the value the running app uses when it differs from
+   * `value` (which takes effect at the next restart); null when the running app has none.
+   * Unset when the two are the same or the file kind has no such thing.
+   */
+  deployedValue?: string | null;
 }
 
 /** A declaration from metadata.json or Constants.java. */

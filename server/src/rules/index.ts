@@ -26,6 +26,7 @@ import { sendingDisabled } from './sendingDisabled';
 import { encryptionKeyMissing } from './encryptionKeyMissing';
 import { constantOverridden } from './constantOverridden';
 import { unknownConstant } from './unknownConstant';
+import { notYetDeployed } from './not-yet-deployed';
 
 export const rules: readonly Rule[] = [
   port25OnMendixCloud,
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   encryptionKeyMissing,
   constantOverridden,
   unknownConstant,
+  notYetDeployed,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

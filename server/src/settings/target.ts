@@ -14,6 +14,7 @@ const TARGET_OF_KIND: Partial<Record<FileKind, { target: Target; words: string }
   compose: { target: 'docker', words: 'compose file' },
   kubernetes: { target: 'docker', words: 'Kubernetes manifest' },
   dotenv: { target: 'docker', words: '.env file' },
+  'mendix-cloud': { target: 'mendix-cloud', words: 'Mendix Cloud environment' },
 };
 
 export function isTarget(value: unknown): value is Target {

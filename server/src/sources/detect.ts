@@ -8,7 +8,8 @@ export type NameClass =
   | { reader: 'dotenv' }
   | { reader: 'metadata-json' }
   | { reader: 'config-json' }
-  | { reader: 'constants-java' };
+  | { reader: 'constants-java' }
+  | { reader: 'mendix-cloud' };
 
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
@@ -32,6 +33,8 @@ const YAML_LANGUAGES = new Set(['yaml', 'dockercompose', 'yml']);
 
 /** How to read a file, by its name (and the language id for YAML without a YAML name). */
 export function classifyByName(path: string, languageId?: string): NameClass | undefined {
+  // an environment's rendered document (cloud/render.ts), named by its URI
+  if (path.toLowerCase().startsWith('mendix-cloud://')) return { reader: 'mendix-cloud' };
   const name = baseName(path);
   if (isDotenvName(name)) return { reader: 'dotenv' };
   if (isComposeName(name)) return { reader: 'yaml', kind: 'compose' };

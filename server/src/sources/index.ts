@@ -9,6 +9,7 @@ import { looksLikeConstantsJava, readConstantsJava } from './constantsJava';
 import { readDotenvFile } from './dotenv';
 import { readConfigJson, readMetadataJson } from './modelJson';
 import { readYamlFile } from './yamlFile';
+import { looksLikeCloudDocument, readMendixCloudDocument } from './mendixCloud';
 
 export { LineIndex, offsetAt, textOfRange } from './text';
 export { constantNameForEnvVar, constantNameCandidates } from './envVars';
@@ -21,6 +22,7 @@ const KIND_BY_READER: Record<Exclude<NameClass['reader'], 'yaml'>, FileKind> = {
   'metadata-json': 'metadata-json',
   'config-json': 'config-json',
   'constants-java': 'constants-java',
+  'mendix-cloud': 'mendix-cloud',
 };
 
 function kindByName(byName: NameClass): FileKind | undefined {
@@ -57,9 +59,15 @@ function read(path: string, text: string, byName: NameClass): ReadResult | undef
   let declarations: ReadResult['declarations'] = [];
   // a JSON file in a `model/` folder is taken as what its name says even when it is broken
   const inModelFolder = /(^|[\\/])model[\\/][^\\/]+$/.test(path);
-  switch (byName.reader) {
+  // a rendered Mendix Cloud environment saved or opened under another name is still one
+  const reader = byName.reader === 'yaml' && !byName.kind && looksLikeCloudDocument(text) ? 'mendix-cloud' : byName.reader;
+  switch (reader) {
+    case 'mendix-cloud':
+      kind = 'mendix-cloud';
+      scopes = readMendixCloudDocument(ctx);
+      break;
     case 'yaml': {
-      const result = readYamlFile(ctx, byName.kind);
+      const result = readYamlFile(ctx, byName.reader === 'yaml' ? byName.kind : undefined);
       if (!result) return undefined;
       ({ kind, scopes } = result);
       break;

@@ -37,6 +37,7 @@ function example(page: string, section: 'Bad' | 'Good'): { lang: string; code: s
 
 function fileNameFor({ lang, code }: { lang: string; code: string }): string {
   if (lang === 'bash') return '.env';
+  if (/^# mendix-cloud:/m.test(code)) return 'environment.yaml';
   if (code.includes('kind: MendixApp')) return 'mendixapp.yaml';
   if (/^applications:/m.test(code)) return 'manifest.yml';
   if (/^services:/m.test(code)) return 'docker-compose.yml';
