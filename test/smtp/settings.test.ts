@@ -7,7 +7,7 @@ import { checkRecipient, smtpSettingsFrom } from '../../server/src/smtp';
 import { mailSettingsResponse, registerMailSettingsRequest } from '../../server/src/smtp/lspHandler';
 import { MailSettingsRequest, type MailSettingsParams, type MailSettingsResult } from '../../server/src/smtp/protocol';
 import { mailScopes } from '../../server/src/smtp/scopes';
-import { mailSettingsOfFile } from '../../server/src/smtp/fileSettings';
+import { mailSettingsOf } from '../../server/src/engine/prepare';
 
 const M2EE = [
   'mxruntime:',
@@ -96,9 +96,15 @@ test('recipient: no domain refused; reserved and placeholder domains ask first',
   assert.equal(checkRecipient('me@mendix.com').kind, 'ok');
 });
 
-test('send-test reads the same mail settings as the engine (without running the rules)', () => {
-  for (const [path, text] of [['/work/app/m2ee.yaml', M2EE], ['/work/app/docker-compose.yml', COMPOSE]]) {
-    assert.deepEqual(mailSettingsOfFile(path, text), checkDocument({ path, text })?.settings);
+test('send-test reads the same mail settings as the engine (without running the rules), env_files included', () => {
+  // the compose file's SMTP settings sit in mail.env: a reading without the env_file finds no host
+  const composeWithEnvFile = ['services:', '  mendix:', '    env_file: mail.env', '    environment:', '      MX_MyFirstModule_FromAddress: app@contoso.test', ''].join('\n');
+  const files: Record<string, string> = { '/work/app/mail.env': 'MX_MyFirstModule_SMTPHost=smtp.office365.com\nMX_MyFirstModule_SMTPPort=587\n' };
+  const options = { readReferencedFile: (p: string) => files[p] };
+  for (const [path, text] of [['/work/app/m2ee.yaml', M2EE], ['/work/app/docker-compose.yml', COMPOSE], ['/work/app/docker-compose.yml', composeWithEnvFile]]) {
+    assert.deepEqual(mailSettingsOf({ path, text }, options), checkDocument({ path, text }, options)?.settings);
   }
-  assert.equal(mailSettingsOfFile('/work/app/readme.txt', 'hello'), undefined);
+  const fromEnvFile = mailSettingsOf({ path: '/work/app/docker-compose.yml', text: composeWithEnvFile }, options)!;
+  assert.equal(smtpSettingsFrom(mailScopes(fromEnvFile)[0]).host, 'smtp.office365.com', 'the host comes from mail.env');
+  assert.equal(mailSettingsOf({ path: '/work/app/readme.txt', text: 'hello' }), undefined);
 });

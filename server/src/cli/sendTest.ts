@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CheckOptions } from '../core/settings';
 import { readFileSync } from 'node:fs';
-import { mailSettingsOfFile } from '../smtp/fileSettings';
+import { mailSettingsOf } from '../engine/prepare';
 import { loadProjectConfigFor } from '../config/projectConfig';
 import type { CliIo } from './io';
 import { checkRecipient } from '../smtp/recipient';
@@ -134,8 +134,8 @@ function settingsOf(path: string, scopeName: string | undefined): SmtpSettings |
       return typeof t === 'string' ? t : undefined;
     },
   };
-  // the engine's mail settings without running the rules: a test send needs no findings
-  const settings = mailSettingsOfFile(path, text, options);
+  // the engine's reading (env files and all) without running the rules: a test send needs no findings
+  const settings = mailSettingsOf({ path, text }, options);
   if (!settings) return `${path} is not a Mendix settings file this tool understands`;
   const scopes = mailScopes(settings);
   if (scopes.length === 0) return `${path} sets no SMTP settings (host, port, username, password, from); map your constants to roles in .mendix-email.json if they have other names`;

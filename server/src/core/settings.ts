@@ -83,8 +83,10 @@ export interface CheckOptions {
   projectConfig?: LoadedProjectConfig;
   /** the editor's / CLI's default target (setting mendixEmail.defaultTarget); default 'mendix-cloud' */
   defaultTarget?: Target;
-  /** editor settings `mendixEmail.rules`; the project config file (its `files`, then its `rules`) wins over these */
+  /** editor settings `mendixEmail.rules`: the lowest severity layer (engine/policy.ts) */
   ruleSeverities?: Record<string, SeveritySetting>;
+  /** the CLI's `--rule id=severity`: the highest severity layer, over the project config file */
+  commandLineRules?: Record<string, SeveritySetting>;
   /** declarations found elsewhere in the workspace (metadata.json, Constants.java) */
   declarations?: ConstantDeclaration[];
   /** reads a file another file refers to (compose env_file); undefined when it cannot be read */
@@ -100,5 +102,7 @@ export interface CheckOptions {
 export interface CheckResult {
   read: ReadResult;
   settings: MailSettings[];
+  /** the target of the file as a whole (each scope's settings carry it too) */
+  target: ResolvedTarget;
   findings: Finding[];
 }

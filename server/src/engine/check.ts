@@ -1,20 +1,17 @@
-// The one entry point the editor and the CLI share: file text → reader → mail settings per
-// scope → rules → findings (severity applied, suppressions removed, sorted).
-import type { Finding, ReadResult, Severity, SeveritySetting } from '../core/types';
-import type { CheckInput, CheckOptions, CheckResult, MailSettings } from '../core/settings';
-import { readSettingsFile } from '../sources/index';
-import { buildMailSettings } from '../settings/mailSettings';
-import { resolveTarget } from '../settings/target';
+// The check the editor and the CLI share: prepare() (read, env files, target, mail settings),
+// then the rules, then the policy (severity, suppression, de-duplication, order).
+import type { Finding, ReadResult } from '../core/types';
+import type { CheckInput, CheckOptions, CheckResult } from '../core/settings';
 import { rules as allRules } from '../rules/index';
 import type { Report, Rule } from '../rules/rule';
-import { withEnvFiles, withoutFixesOnEnvFiles } from './envFiles';
-import { fileRuleSeverity } from '../config/fileRules';
+import { withoutFixesOnEnvFiles } from './envFiles';
+import { applyPolicy, configuredSeverity, severityOf } from './policy';
+import { prepare, prepareRead, type Prepared } from './prepare';
 
 /** Checks one document; undefined when it is not a settings file this extension understands. */
 export function checkDocument(input: CheckInput, options: CheckOptions = {}): CheckResult | undefined {
-  const read = readSettingsFile(input.path, input.text, input.languageId);
-  if (!read) return undefined;
-  return withoutFixesOnEnvFiles(checkRead(withEnvFiles(read, input.path, options), input.path, options, allRules, input.text));
+  const prepared = prepare(input, options);
+  return prepared && withoutFixesOnEnvFiles(check(prepared, options));
 }
 
 /**
@@ -22,9 +19,12 @@ export function checkDocument(input: CheckInput, options: CheckOptions = {}): Ch
  * checked text) lets fixes that rewrite syntax see the commas and indentation around an entry.
  */
 export function checkRead(read: ReadResult, path: string, options: CheckOptions = {}, rules: readonly Rule[] = allRules, text?: string): CheckResult {
-  const target = resolveTarget(read, path, options);
-  const roleMapping = options.projectConfig?.config.roles;
-  const settings: MailSettings[] = read.scopes.map((scope) => buildMailSettings(scope, target, roleMapping));
+  return check(prepareRead(read, path, options, text), options, rules);
+}
+
+/** The rules over a prepared file, under the policy. */
+export function check(prepared: Prepared, options: CheckOptions = {}, rules: readonly Rule[] = allRules): CheckResult {
+  const { read, settings, path, text, target } = prepared;
   const findings: Finding[] = [];
   const known = new Set<string>();
 
@@ -35,7 +35,7 @@ export function checkRead(read: ReadResult, path: string, options: CheckOptions 
     const report = (r: Report) => {
       findings.push({
         ruleId: rule.id,
-        severity: configured ?? r.severity ?? rule.defaultSeverity,
+        severity: severityOf(configured, r.severity, rule.defaultSeverity),
         range: r.range,
         message: r.message,
         ...(r.fixes && r.fixes.length > 0 ? { fixes: r.fixes } : {}),
@@ -55,52 +55,10 @@ export function checkRead(read: ReadResult, path: string, options: CheckOptions 
     if (known.has(p.ruleId)) continue;
     const configured = configuredSeverity(p.ruleId, options, path);
     if (configured === 'off') continue;
-    findings.push({ ruleId: p.ruleId, severity: configured ?? 'error', range: p.range, message: p.message });
+    findings.push({ ruleId: p.ruleId, severity: severityOf(configured, undefined, 'error'), range: p.range, message: p.message });
   }
 
-  return { read, settings, findings: sortFindings(withoutSuppressed(findings, read)) };
+  return { read, settings, target, findings: applyPolicy(findings, read.suppressions) };
 }
 
-/**
- * The project config file wins over the editor / CLI settings, and in it an entry of `files`
- * matching `path` wins over `rules`; undefined = not configured.
- */
-export function configuredSeverity(ruleId: string, options: CheckOptions, path?: string): SeveritySetting | undefined {
-  const loaded = options.projectConfig;
-  const forFile = loaded && path !== undefined ? fileRuleSeverity(loaded, path, ruleId) : undefined;
-  return forFile ?? loaded?.config.rules?.[ruleId] ?? options.ruleSeverities?.[ruleId];
-}
-
-/** `# mendix-email-disable-next-line id[, id]` removes those rules' findings starting on the next line (no ids: all). */
-function withoutSuppressed(findings: Finding[], read: ReadResult): Finding[] {
-  if (read.suppressions.length === 0) return findings;
-  const byLine = new Map<number, Set<string> | 'all'>();
-  for (const s of read.suppressions) {
-    if (s.ruleIds.length === 0) {
-      byLine.set(s.line, 'all');
-      continue;
-    }
-    const current = byLine.get(s.line);
-    if (current === 'all') continue;
-    const ids = current ?? new Set<string>();
-    for (const id of s.ruleIds) ids.add(id);
-    byLine.set(s.line, ids);
-  }
-  return findings.filter((f) => {
-    const ids = byLine.get(f.range.start.line);
-    return !(ids === 'all' || ids?.has(f.ruleId));
-  });
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
-/** Position in the file, then severity, then rule id: stable for the editor and the CLI. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
-}
+export { configuredSeverity, sortFindings } from './policy';

@@ -4,8 +4,7 @@ import type { Range } from '../core/types';
 import type { CheckResult, MailSettings } from '../core/settings';
 import { targetInWords } from '../settings/target';
 import { IMPLICIT_TLS_PORTS } from '../settings/providers';
-import { flagValue } from '../rules/flags';
-import { literalValue, portNumber } from '../rules/support';
+import { flagValue, literalValue, portNumber } from '../settings/values';
 import { serverWords } from './describe';
 
 export const SEND_TEST_MAIL_COMMAND = 'mendixEmail.sendTestMail';

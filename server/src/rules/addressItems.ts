@@ -1,7 +1,8 @@
 // Every address the rules judge in a scope: the sender (from) and the other address constants.
 import type { Assignment } from '../core/types';
 import type { MailSettings } from '../core/settings';
-import { mailboxProblem, parseAddressList, splitAddress, type AddressItem } from '../settings/addresses';
+import { mailboxProblem, splitAddress } from '../settings/addresses';
+import { ADDRESS_SEPARATOR_CONSTANT, parseAddressList, separatorsOf, type AddressItem } from '../settings/values';
 import { valueSubRange } from './support';
 import type { Range } from '../core/types';
 
@@ -28,9 +29,11 @@ export function judgedAddresses(settings: MailSettings): JudgedAddress[] {
   const cached = cache.get(settings);
   if (cached) return cached;
   const out: JudgedAddress[] = [];
+  // an app that sets its own list separator (Email Module with Templates) splits on it too
+  const separators = separatorsOf(settings.effective.find((a) => a.name === ADDRESS_SEPARATOR_CONSTANT));
   const add = (a: Assignment | undefined, isSender: boolean, otherSender = false) => {
     if (!a || a.valueKind !== 'literal') return;
-    for (const item of parseAddressList(a.value)) {
+    for (const item of parseAddressList(a.value, separators)) {
       const { local, domain } = splitAddress(item.text);
       out.push({ assignment: a, item, local, domain, isSender, otherSender, range: valueSubRange(a, item.start, item.end), problem: mailboxProblem(item.text) });
     }

@@ -3,8 +3,8 @@
 import type { Fix } from '../core/types';
 import type { Role } from '../core/settings';
 import { docsPath, type Rule } from './rule';
-import { literalValue, replaceValue } from './support';
-import { flagValue, intendedFlag } from './flags';
+import { replaceValue } from './support';
+import { intendedFlag, readFlag } from '../settings/values';
 
 const FLAG_ROLES: { role: Role; words: string }[] = [
   { role: 'ssl', words: 'SSL (implicit TLS) flag' },
@@ -22,8 +22,9 @@ export const invalidBoolean: Rule = {
     // every flag constant, a second one in the same role too (the runtime reads each)
     const flags = FLAG_ROLES.flatMap(({ role, words }) => [settings.roles[role], ...(settings.alsoInRole[role] ?? [])].map((a) => ({ a, words })));
     for (const { a, words } of flags) {
-      const value = literalValue(a);
-      if (!a || value === undefined || flagValue(a, settings.scope.kind) !== undefined) continue;
+      const reading = readFlag(a, settings.scope.kind);
+      if (!a || reading.state !== 'invalid') continue;
+      const value = reading.written;
       const meant = intendedFlag(value);
       const choices = meant === undefined ? [true, false] : [meant];
       const fixes: Fix[] = choices.map((v) => ({ title: `Set ${a.name} to ${v}`, edits: [replaceValue(a, String(v))], safe: meant !== undefined }));

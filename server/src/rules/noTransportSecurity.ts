@@ -2,7 +2,7 @@
 // both flags to false is judged: one that sets neither may configure TLS in the app's model.
 import { docsPath, type Rule } from './rule';
 import { hasValue, isLoopbackHost, literalValue, portNumber, replaceValue } from './support';
-import { flagValue } from './flags';
+import { flagValue } from '../settings/values';
 import { IMPLICIT_TLS_PORTS } from '../settings/providers';
 
 export const noTransportSecurity: Rule = {

@@ -3,7 +3,7 @@
 import type { Fix } from '../core/types';
 import { docsPath, type Rule } from './rule';
 import { literalValue, portNumber, replaceValue } from './support';
-import { flagValue } from './flags';
+import { flagValue } from '../settings/values';
 import { findProvider, providerPorts } from '../settings/providers';
 
 export const providerPort: Rule = {

@@ -2,7 +2,7 @@
 // silently disappears (mendix-email.md §2, §4.10).
 import { docsPath, type Rule } from './rule';
 import { replaceValue } from './support';
-import { flagValue } from './flags';
+import { flagValue } from '../settings/values';
 import type { MailSettings } from '../core/settings';
 
 /** Why this scope is production, in words, or undefined when it is not (known to be). */

@@ -4,7 +4,7 @@
 import type { Assignment, Fix } from '../core/types';
 import { docsPath, type Rule } from './rule';
 import { portNumber, replaceValue } from './support';
-import { flagValue } from './flags';
+import { flagValue } from '../settings/values';
 import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS } from '../settings/providers';
 
 function setFlags(title: string, changes: [Assignment | undefined, boolean][]): Fix {

@@ -1,43 +1,9 @@
-// Email address facts (shared/docs/providers.md, "Address facts"): splitting address
-// lists, local part / domain, no-reply names, reserved / single-label and placeholder
+// Email address facts (shared/docs/providers.md, "Address facts"): local part / domain, no-reply names, reserved / single-label and placeholder
 // domains, and a mailbox syntax check. Pure string work; the few regexes are built once.
 
-/** One address inside a constant's value, with its offsets in that value. */
-export interface AddressItem {
-  /** the address itself (inside `<…>` when written `Name <addr>`) */
-  text: string;
-  /** offsets of `text` within the value string */
-  start: number;
-  end: number;
-}
+import { parseAddressList } from './values';
 
-/** Split a `;` / `,` separated list; blank items are skipped. `Name <a@b>` yields `a@b`. */
-export function parseAddressList(value: string): AddressItem[] {
-  const items: AddressItem[] = [];
-  let from = 0;
-  for (let i = 0; i <= value.length; i++) {
-    if (i < value.length && value[i] !== ';' && value[i] !== ',') continue;
-    let start = from;
-    let end = i;
-    while (start < end && isSpace(value.charCodeAt(start))) start++;
-    while (end > start && isSpace(value.charCodeAt(end - 1))) end--;
-    if (end > start) {
-      // `Display Name <addr@domain>`: judge only what is inside the angle brackets
-      const open = value.lastIndexOf('<', end);
-      if (open >= start && value[end - 1] === '>') {
-        start = open + 1;
-        end = end - 1;
-      }
-      items.push({ text: value.slice(start, end), start, end });
-    }
-    from = i + 1;
-  }
-  return items;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
+export { parseAddressList, type AddressItem } from './values';
 
 /** Local part and domain at the last `@`; domain undefined when there is no `@`. */
 export function splitAddress(address: string): { local: string; domain: string | undefined } {

@@ -1,5 +1,5 @@
 // The SMTP test send, for the editor (through the lazily loaded dist/smtp.js) and the CLI.
-export { smtpSettingsFrom, describeSettings, parseFlag, type SmtpSettings, type PasswordSource } from './settings';
+export { smtpSettingsFrom, describeSettings, type SmtpSettings, type PasswordSource } from './settings';
 export { sendTestMail, verifyConnection, type SessionOptions, type SendOptions } from './session';
 export { explainFailure, type SmtpErrorLike, type ExplainContext } from './explain';
 export { formatReport, STAGE_ORDER, type SmtpReport, type StageName, type StageResult, type TranscriptLine, type TlsDetails, type SmtpFailure } from './report';

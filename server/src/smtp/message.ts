@@ -4,7 +4,7 @@
 // mail composer, and not loading one keeps a whole-process send-test fast.
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { parseAddressList } from '../settings/addresses';
+import addressparser from 'nodemailer/lib/addressparser';
 import type { SmtpSettings } from './settings';
 
 export interface TestMessageOrigin {
@@ -42,8 +42,13 @@ export function rfc5322Date(d: Date): string {
   return d.toUTCString().replace(/GMT$/, '+0000');
 }
 
+/**
+ * The bare address for MAIL FROM (`"Support, ACME" <support@acme-corp.com>` → the address),
+ * read by nodemailer's addressparser; settings/values.ts reads lists the same way for the rules.
+ */
 export function bareAddress(value: string): string {
-  return (parseAddressList(value)[0]?.text ?? value).trim();
+  const first = addressparser(value, { flatten: true })[0];
+  return (first?.address || value).trim();
 }
 
 export async function buildTestMessage(settings: SmtpSettings, to: string, origin: TestMessageOrigin = {}): Promise<TestMessage> {

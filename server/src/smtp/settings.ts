@@ -2,7 +2,9 @@
 // Derived from the MailSettings the engine resolves, so the editor and the CLI test the
 // same thing the rules check.
 import type { MailSettings, Role } from '../core/settings';
-import type { Assignment, ValueKind } from '../core/types';
+import type { Assignment, FileKind, ValueKind } from '../core/types';
+import { IMPLICIT_TLS_PORTS } from '../settings/providers';
+import { readFlag, readPort } from '../settings/values';
 
 /** Where the password comes from; a literal is only ever carried in memory, never printed. */
 export type PasswordSource =
@@ -32,14 +34,16 @@ export interface SmtpSettings {
   target?: string;
 }
 
-const IMPLICIT_TLS_PORTS = [465, 2465];
+/** The constant as the user wrote it: `MX_Mail_UseSSL (Mail.UseSSL)`, or just `Mail.UseSSL`. */
+function constantWords(a: Assignment): string {
+  return a.key && a.key !== a.name ? `${a.key} (${a.name})` : a.name;
+}
 
-/** `true`, `"true"`, `1`, `yes`, `on` → true; `false`, `0`, `no`, `off` → false; else undefined. */
-export function parseFlag(text: string | undefined): boolean | undefined {
-  if (text === undefined) return undefined;
-  const t = text.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(t)) return true;
-  if (['false', '0', 'no', 'off', ''].includes(t)) return false;
+/** A flag for the send: its value, or undefined with a problem when the check calls it invalid (invalid-boolean). */
+function flagFor(a: Assignment | undefined, kind: FileKind, problems: string[]): boolean | undefined {
+  const reading = readFlag(a, kind);
+  if (reading.state === 'valid') return reading.value;
+  if (reading.state === 'invalid') problems.push(`${constantWords(a!)} is "${reading.written}", which the Mendix runtime does not read as true or false (invalid-boolean): set true or false`);
   return undefined;
 }
 
@@ -71,13 +75,17 @@ export function smtpSettingsFrom(mail: MailSettings): SmtpSettings {
   if (!r.host) problems.push('no SMTP host is set in this scope');
   else if (!host) problems.push(`the host ${describeUnresolved('host', r.host)}: a test send needs the real host name`);
 
-  const ssl = parseFlag(literal(r.ssl));
-  const tls = parseFlag(literal(r.tls));
-  let port = Number.parseInt(literal(r.port) ?? '', 10);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    if (r.port && literal(r.port)) problems.push(`the port "${r.port.value}" is not a number between 1 and 65535`);
+  // a value the check calls invalid is a problem here too: the send never guesses what it meant
+  const kind = mail.scope.kind;
+  const ssl = flagFor(r.ssl, kind, problems);
+  const tls = flagFor(r.tls, kind, problems);
+  const portReading = readPort(r.port);
+  let port: number;
+  if (portReading.state === 'valid') port = portReading.value;
+  else {
+    if (portReading.state === 'invalid') problems.push(`${constantWords(r.port!)} is "${portReading.written}", not a whole number from 1 to 65535 (invalid-port)`);
     port = ssl ? 465 : 587;
-    if (!r.port || !literal(r.port)) notes.push(`no port is set: the test uses ${port}`);
+    if (portReading.state === 'unknown') notes.push(`no port is set: the test uses ${port}`);
   }
   const secure = ssl === true || IMPLICIT_TLS_PORTS.includes(port);
   if (secure && ssl !== true) {
