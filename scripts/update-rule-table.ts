@@ -3,7 +3,7 @@
 // With --check it only reports whether the table is current (exit code 1 when not).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { replaceRuleTable, TABLE_END, TABLE_START } from '../server/src/rules/table';
+import { replaceRuleTable, TABLE_END, TABLE_START } from '../server/src/registry/ruleTable';
 
 const readme = join(__dirname, '..', 'README.md');
 const text = readFileSync(readme, 'utf8');

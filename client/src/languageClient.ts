@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ConfigurationMiddleware, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
-import type { InitializationOptions } from '../../server/src/lsp/protocol';
+import type { InitializationOptions } from '../../protocol/messages';
 
 export const CLIENT_ID = 'mendixEmail';
 export const CLIENT_NAME = 'Mendix Email';

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 // the ESM build: esbuild would otherwise take the UMD one, whose lazy require()s break in a bundle
 import { applyEdits, modify } from 'jsonc-parser/lib/esm/main.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { FileInfo } from '../../server/src/lsp/protocol';
+import type { FileInfo } from '../../protocol/messages';
 import { TARGETS, type Target } from '../../server/src/core/types';
 import { requestFileInfo } from './targetStatus';
 

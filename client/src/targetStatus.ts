@@ -4,7 +4,7 @@
 // a config file changed). Click: explain or change the target.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FileInfoRequest, type FileInfo, type FileInfoParams } from '../../server/src/lsp/protocol';
+import { FileInfoRequest, type FileInfo, type FileInfoParams } from '../../protocol/messages';
 import { statusSelector } from './documentSelector';
 
 export const SHOW_TARGET_COMMAND = 'mendixEmail.showTarget';

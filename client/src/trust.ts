@@ -3,7 +3,7 @@
 // initial state goes in initializationOptions and a grant is sent as a notification.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DidChangeTrustNotification, type DidChangeTrustParams } from '../../server/src/lsp/protocol';
+import { DidChangeTrustNotification, type DidChangeTrustParams } from '../../protocol/messages';
 
 export function forwardWorkspaceTrust(client: LanguageClient): vscode.Disposable {
   return vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDocument } from '../../server/src/engine/check';
 import { createOnlineChecks } from '../../server/src/rules/online/session';
-import { onlineRequestFor } from '../../server/src/rules/online/wireLanguageServer';
+import { onlineRequestFor } from '../../server/src/lsp/onlineChecks';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { TEST_ZONE } from './zone';
 

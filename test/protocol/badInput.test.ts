@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient } from '../support/lspClient';
 import { codes, ensureServerBuilt, TempWorkspace, messageOf } from './workspace';
-import type { FileInfo } from '../../server/src/lsp/protocol';
+import type { FileInfo } from '../../protocol/messages';
 
 const GOOD = 'MX_Mail_SMTPPort=25\n# mendix-email: target=mendix-cloud\n';
 

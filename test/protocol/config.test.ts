@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient } from '../support/lspClient';
 import { codes, serverForFile, TempWorkspace, messageOf } from './workspace';
-import type { FileInfo } from '../../server/src/lsp/protocol';
+import type { FileInfo } from '../../protocol/messages';
 
 // model/config.json has no target of its own kind: the default target decides
 const CONFIG_JSON = '{\n  "Configuration": {},\n  "Constants": {\n    "Mail.SMTPHost": "smtp.sendgrid.net",\n    "Mail.SMTPPort": 25,\n    "Mail.SMTPUsername": "apikey",\n    "Mail.SMTPPassword": ""\n  }\n}\n';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { LspClient } from '../support/lspClient';
 import { ruleDocUrl } from '../../server/src/core/links';
 import { at, byCode, codes, serverForFile, messageOf } from './workspace';
-import type { FileInfo } from '../../server/src/lsp/protocol';
+import type { FileInfo } from '../../protocol/messages';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
 
 const M2EE = [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { checkDocument } from '../../server/src/engine/check';
 import { runVerify } from '../../server/src/cli/sendTest';
-import { mailSettingsResponse } from '../../server/src/smtp/lspHandler';
+import { mailSettingsResponse } from '../../server/src/lsp/mailSettingsRequest';
 
 // shared/ sits beside the project's root, in a clone as in CI
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');

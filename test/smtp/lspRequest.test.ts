@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { checkDocument } from '../../server/src/engine/check';
-import { registerMailSettingsRequest } from '../../server/src/smtp/lspHandler';
-import { MailSettingsRequest, type MailSettingsResult } from '../../server/src/smtp/protocol';
+import { registerMailSettingsRequest } from '../../server/src/lsp/mailSettingsRequest';
+import { MailSettingsRequest, type MailSettingsResult } from '../../protocol/mailSettings';
 
 const TEXT = [
   'mxruntime:',

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkDocument } from '../../server/src/engine/check';
 import { checkRecipient, smtpSettingsFrom } from '../../server/src/smtp';
-import { mailSettingsResponse, registerMailSettingsRequest } from '../../server/src/smtp/lspHandler';
-import { MailSettingsRequest, type MailSettingsParams, type MailSettingsResult } from '../../server/src/smtp/protocol';
+import { mailSettingsResponse, registerMailSettingsRequest } from '../../server/src/lsp/mailSettingsRequest';
+import { MailSettingsRequest, type MailSettingsParams, type MailSettingsResult } from '../../protocol/mailSettings';
 import { mailScopes } from '../../server/src/smtp/scopes';
 import { mailSettingsOf } from '../../server/src/engine/prepare';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkDocument } from '../../server/src/engine/check';
 import { TARGETS, type FileKind } from '../../server/src/core/types';
-import { applyEdits } from '../../server/src/rules/editCheck';
+import { applyEdits } from '../../server/src/ruleKit/editCheck';
 import { checkWithText } from './rules/withText';
 
 const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');

@@ -3,7 +3,7 @@
 // not to store it. "Forget Stored Passwords" clears every password stored this way.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { MailScope, PasswordLocation } from '../../../server/src/smtp/protocol';
+import type { MailScope, PasswordLocation } from '../../../protocol/mailSettings';
 import { passwordKey, textInRange, unquotePassword } from './passwordText';
 
 const STORED_KEYS = 'mendixEmail.smtp.storedPasswordKeys';

@@ -2,7 +2,7 @@
 // cursor, the only one, or the one the user picks.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MailSettingsRequest, type MailScope, type MailSettingsParams, type MailSettingsResult } from '../../../server/src/smtp/protocol';
+import { MailSettingsRequest, type MailScope, type MailSettingsParams, type MailSettingsResult } from '../../../protocol/mailSettings';
 
 export interface Target {
   uri: vscode.Uri;

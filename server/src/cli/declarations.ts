@@ -1,13 +1,13 @@
 // The constant declarations (model/metadata.json, generated Constants.java) that unknown-constant
 // and the rest get, in the CLI, for a file: exactly what the editor gives it — the same walk and
-// the same rule for which app's declarations apply (features/workspaceDeclarations.ts,
-// features/appRoots.ts) — with the working directory as the workspace: the folder a CI job runs
+// the same rule for which app's declarations apply (services/workspaceDeclarations.ts,
+// services/appRoots.ts) — with the working directory as the workspace: the folder a CI job runs
 // in is the folder a developer opens. A file outside it counts its git repository (or its own
 // folder) as the workspace. Each workspace is walked once per run, before the first file is
 // checked (prepare()).
 import { dirname, isAbsolute, relative } from 'node:path';
 import type { ConstantDeclaration } from '../core/types';
-import { WorkspaceDeclarations } from '../features/workspaceDeclarations';
+import { WorkspaceDeclarations } from '../services/workspaceDeclarations';
 import { findGitRoot } from '../services/gitignore';
 
 export class DeclarationIndex {

@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Severity } from '../core/types';
-import { rules as offlineRules } from '../rules/index';
+import { rules as offlineRules } from '../registry/rules';
 import { ONLINE_RULES } from '../rules/online/index';
-import type { RuleMeta } from '../rules/rule';
+import type { RuleMeta } from '../ruleKit/rule';
 import type { RuleInfo } from './report';
 import { HOME_PAGE } from './version';
 

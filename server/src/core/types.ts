@@ -188,14 +188,14 @@ export interface Fix {
   otherFiles?: OtherFileEdit[];
   /**
    * What the edit promises to change (assignments by their identity key, see
-   * rules/editCheck.ts): the fixed text is read again and must show exactly that before the
+   * ruleKit/editCheck.ts): the fixed text is read again and must show exactly that before the
    * fix is offered. Checked when the fix is about to be offered (engine/offeredFixes.ts), not
    * during every check.
    */
   verify?: FixPromise;
 }
 
-/** The assignments an edit removes and adds (identity keys from rules/editCheck.ts assignmentKey). */
+/** The assignments an edit removes and adds (identity keys from ruleKit/editCheck.ts assignmentKey). */
 export interface FixPromise {
   removed: string[];
   added: string[];

@@ -2,8 +2,8 @@
 // then the rules, then the policy (severity, suppression, de-duplication, order).
 import type { Finding, ReadResult } from '../core/types';
 import type { CheckInput, CheckOptions, CheckResult } from '../core/settings';
-import { rules as allRules } from '../rules/index';
-import type { Report, Rule } from '../rules/rule';
+import { rules as allRules } from '../registry/rules';
+import type { Report, Rule } from '../ruleKit/rule';
 import { withoutFixesOnEnvFiles } from './envFiles';
 import { applyPolicy, configuredSeverity, severityOf } from './policy';
 import { prepare, prepareRead, type Prepared } from './prepare';

@@ -5,7 +5,7 @@
 // not in every check: reading a 2,000-line file once more per duplicate key on each
 // keystroke took seconds.
 import type { Finding, Fix, ReadResult, TextEdit } from '../core/types';
-import { editKeepsFileValid } from '../rules/editCheck';
+import { editKeepsFileValid } from '../ruleKit/editCheck';
 
 /** The file a check read: what a promise is checked against. */
 export interface CheckedText {

@@ -4,7 +4,7 @@
 // with `workspace/didChangeConfiguration` or in initializationOptions, or the defaults.
 import type { Connection } from 'vscode-languageserver/node';
 import { TARGETS, type SeveritySetting, type Target } from '../core/types';
-import type { MendixEmailSettings } from './protocol';
+import type { MendixEmailSettings } from '../../../protocol/messages';
 
 // no defaultTarget: then the target resolution's built-in default (mendix-cloud) applies and says so
 export const DEFAULT_SETTINGS: MendixEmailSettings = {

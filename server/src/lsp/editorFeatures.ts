@@ -27,12 +27,12 @@ export function loadFeatures(): Features {
   features ??= require('../features/index') as Features;
   return features;
 }
-type DeclarationsModule = typeof import('../features/workspaceDeclarations');
+type DeclarationsModule = typeof import('../services/workspaceDeclarations');
 let workspaceDeclarations: InstanceType<DeclarationsModule['WorkspaceDeclarations']> | undefined;
 
 /**
  * The model's declared constants for a file: those of its app in its workspace folder (the
- * rule shared with the CLI, features/appRoots.ts). Found by a background walk; `changed`
+ * rule shared with the CLI, services/appRoots.ts). Found by a background walk; `changed`
  * re-checks the open documents when the walk finds other files than before.
  */
 export function declarationsProvider(folders: WorkspaceFolders, changed: () => void = () => undefined): (path: string) => ConstantDeclaration[] {
@@ -41,7 +41,7 @@ export function declarationsProvider(folders: WorkspaceFolders, changed: () => v
     if (!root) return [];
     if (!workspaceDeclarations) {
       /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-      const { WorkspaceDeclarations } = require('../features/workspaceDeclarations') as DeclarationsModule;
+      const { WorkspaceDeclarations } = require('../services/workspaceDeclarations') as DeclarationsModule;
       workspaceDeclarations = new WorkspaceDeclarations(changed);
     }
     return workspaceDeclarations.declarationsFor(root, path);

@@ -5,7 +5,7 @@
 import type { Assignment } from '../core/types';
 import type { MailSettings, Role } from '../core/settings';
 import { ROLES } from '../core/settings';
-import type { FileInfo, RoleSummary, ScopeInfo } from './protocol';
+import type { FileInfo, RoleSummary, ScopeInfo } from '../../../protocol/messages';
 import type { DocumentCheck } from './runCheck';
 
 /** What the DNS side says about the file: whether its checks run, and what they could not check. */

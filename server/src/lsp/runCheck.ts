@@ -9,7 +9,7 @@ import type { ConstantDeclaration } from '../core/types';
 import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { parseProjectConfig } from '../config/parseProjectConfig';
 import { withOpenConfigText } from './openProjectConfig';
-import type { MendixEmailSettings } from './protocol';
+import type { MendixEmailSettings } from '../../../protocol/messages';
 import { pathOfUri, type WorkspaceFolders } from './workspace';
 
 interface Engine {

@@ -31,14 +31,14 @@ import {
   type FileInfo,
   type FileInfoParams,
   type InitializationOptions,
-} from './protocol';
+} from '../../../protocol/messages';
 import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
 import { appFilesChanged, declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
 import { ReferencedFileWatchers } from './referencedFileWatchers';
 import { pathOfUri, WorkspaceFolders } from './workspace';
-import { isAppMarker } from '../features/appRoots';
-import { registerMailSettingsRequest } from '../smtp/lspHandler';
+import { isAppMarker } from '../services/appRoots';
+import { registerMailSettingsRequest } from './mailSettingsRequest';
 
 export const SERVER_NAME = 'mendix-email';
 
@@ -122,7 +122,7 @@ export function startServer(connection: Connection): ServerHandle {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         // the config file; .env files because compose files read them (env_file; an env_file of
         // another name gets its own watcher when a check reads it); the files that make an app
-        // and declare its constants (features/appRoots.ts)
+        // and declare its constants (services/appRoots.ts)
         watchers: [
           { globPattern: `**/${PROJECT_CONFIG_FILE}` },
           { globPattern: '**/{.env,*.env,.env.*}' },
@@ -139,7 +139,7 @@ export function startServer(connection: Connection): ServerHandle {
     }
     // DNS rules run after the offline diagnostics are out, only where onlineAllowed says so; loaded
     // here rather than at start-up (initialize is answered by now, no document is open yet)
-    const { wireOnlineChecks } = require('../rules/online/wireLanguageServer') as typeof import('../rules/online/wireLanguageServer');
+    const { wireOnlineChecks } = require('./onlineChecks') as typeof import('./onlineChecks');
     couldNotCheckFor = wireOnlineChecks(connection, diagnostics).couldNotCheckFor;
     connection.console.info(`Mendix Email language server started (workspace ${trusted ? 'trusted' : 'not trusted: no network checks'}).`);
     connection.console.info(describeCodeCache(codeCacheOutcome()));

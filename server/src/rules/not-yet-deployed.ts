@@ -3,7 +3,7 @@
 // one; the other rules judge the new value, this one says that it is not live yet.
 import type { Assignment } from '../core/types';
 import type { MailSettings } from '../core/settings';
-import { docsPath, type Rule } from './rule';
+import { docsPath, type Rule } from '../ruleKit/rule';
 import { isMailishModule, splitConstantName } from '../settings/roles';
 
 /** Every constant of the scope that has to do with mail: a role, an address, a mail module. */

@@ -1,7 +1,7 @@
 // Rules whose findings come from the readers (the file itself is malformed): the reader
 // records a problem with the rule id; these rules turn those problems into findings.
 import type { ReaderProblem } from '../core/types';
-import { docsPath, type FileRuleContext, type Rule } from './rule';
+import { docsPath, type FileRuleContext, type Rule } from '../ruleKit/rule';
 
 function reportProblems(id: ReaderProblem['ruleId']) {
   return ({ read, report }: FileRuleContext) => {

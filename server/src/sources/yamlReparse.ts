@@ -34,7 +34,7 @@ interface Parsed {
 
 const kept = new Map<string, Parsed>();
 
-/** Paths starting with this are read without keeping the parse (see rules/editCheck.ts). */
+/** Paths starting with this are read without keeping the parse (see ruleKit/editCheck.ts). */
 export const NOT_KEPT_PREFIX = '\u0000';
 
 /** Documents handed out again (same text, or one line parsed again): their other nodes are unchanged. */

@@ -1,4 +1,4 @@
-// Which app's declarations a settings file gets (features/appRoots.ts, the rule the editor and
+// Which app's declarations a settings file gets (services/appRoots.ts, the rule the editor and
 // the CLI share): the nearest app root above the file; outside every app, the workspace's only
 // app, or nothing when there are several.
 import { test } from 'node:test';
@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { appRootFor, appsOf, isAppMarker } from '../../../server/src/features/appRoots';
-import { WorkspaceDeclarations } from '../../../server/src/features/workspaceDeclarations';
+import { appRootFor, appsOf, isAppMarker } from '../../../server/src/services/appRoots';
+import { WorkspaceDeclarations } from '../../../server/src/services/workspaceDeclarations';
 
 const W = '/ws';
 const p = (rel: string) => join(W, rel);

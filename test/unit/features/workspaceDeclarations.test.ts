@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { findDeclarationFiles, isDeclarationFile, WorkspaceDeclarations } from '../../../server/src/features/workspaceDeclarations';
+import { findDeclarationFiles, isDeclarationFile, WorkspaceDeclarations } from '../../../server/src/services/workspaceDeclarations';
 
 function write(root: string, rel: string, text: string): string {
   const p = join(root, rel);

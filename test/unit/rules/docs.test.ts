@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules } from '../../../server/src/rules/index';
-import { allRuleMetas, renderRuleTable, replaceRuleTable, TABLE_END, TABLE_START } from '../../../server/src/rules/table';
+import { rules } from '../../../server/src/registry/rules';
+import { allRuleMetas, renderRuleTable, replaceRuleTable, TABLE_END, TABLE_START } from '../../../server/src/registry/ruleTable';
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDocument } from '../../../server/src/engine/check';
 import type { CheckOptions } from '../../../server/src/core/settings';
-import { rules } from '../../../server/src/rules/index';
+import { rules } from '../../../server/src/registry/rules';
 
 const root = join(__dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'mendix-email-docs-'));

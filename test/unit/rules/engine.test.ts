@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRead } from '../../../server/src/engine/check';
-import { reservedDomain } from '../../../server/src/rules/reservedDomain';
-import { senderNoreply } from '../../../server/src/rules/senderNoreply';
-import { invalidPort } from '../../../server/src/rules/invalidPort';
+import { reservedDomain } from '../../../server/src/rules/reserved-domain';
+import { senderNoreply } from '../../../server/src/rules/sender-noreply';
+import { invalidPort } from '../../../server/src/rules/invalid-port';
 import { invalidConstantsJson, invalidEnvName, syntaxError } from '../../../server/src/rules/readerProblems';
-import type { Rule } from '../../../server/src/rules/rule';
+import type { Rule } from '../../../server/src/ruleKit/rule';
 import type { CheckOptions, LoadedProjectConfig, ProjectConfig } from '../../../server/src/core/settings';
 import type { ReadResult } from '../../../server/src/core/types';
 import { read, scope } from './build';

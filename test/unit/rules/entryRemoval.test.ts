@@ -2,10 +2,10 @@
 // whole lines only where the entry is alone on them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { removalSpan } from '../../../server/src/rules/entryRemoval';
+import { removalSpan } from '../../../server/src/ruleKit/entryRemoval';
 import { checkDocument } from '../../../server/src/engine/check';
 import { checkWithText } from './withText';
-import { applyEdits } from '../../../server/src/rules/editCheck';
+import { applyEdits } from '../../../server/src/ruleKit/editCheck';
 
 /** `«` and `»` mark the entry in the text; returns the text after removing it (or undefined). */
 function remove(marked: string, quoted = false): string | undefined {

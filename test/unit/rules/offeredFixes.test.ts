@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDocument } from '../../../server/src/engine/check';
 import { fixAllEdits, offeredFixes } from '../../../server/src/engine/offeredFixes';
-import { applyEdits } from '../../../server/src/rules/editCheck';
+import { applyEdits } from '../../../server/src/ruleKit/editCheck';
 import { readSettingsFile } from '../../../server/src/sources/index';
 import { forgetKeptParses, reparseCounts } from '../../../server/src/sources/yamlReparse';
 

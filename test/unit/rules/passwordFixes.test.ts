@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { CheckOptions } from '../../../server/src/core/settings';
 import type { Finding } from '../../../server/src/core/types';
 import { checkDocument } from '../../../server/src/engine/check';
-import { gitignorePattern, secretNameFor } from '../../../server/src/rules/passwordFixes';
+import { gitignorePattern, secretNameFor } from '../../../server/src/ruleKit/passwordFixes';
 import { checkWithText } from './withText';
 
 const PASSWORD = 'Zq9-unusual-Secret';

@@ -6,15 +6,15 @@ import { checkRead } from '../../../server/src/engine/check';
 import type { CheckOptions } from '../../../server/src/core/settings';
 import type { Finding, Target } from '../../../server/src/core/types';
 import { read, scope, type Entry } from './build';
-import { port25OnMendixCloud } from '../../../server/src/rules/port25OnMendixCloud';
-import { mendixMailServerUnavailable } from '../../../server/src/rules/mendixMailServerUnavailable';
-import { missingCredentials } from '../../../server/src/rules/missingCredentials';
-import { senderNoreply } from '../../../server/src/rules/senderNoreply';
-import { addressWithoutDomain } from '../../../server/src/rules/addressWithoutDomain';
-import { invalidAddress } from '../../../server/src/rules/invalidAddress';
-import { reservedDomain } from '../../../server/src/rules/reservedDomain';
-import { placeholderDomain } from '../../../server/src/rules/placeholderDomain';
-import { invalidPort } from '../../../server/src/rules/invalidPort';
+import { port25OnMendixCloud } from '../../../server/src/rules/port-25-on-mendix-cloud';
+import { mendixMailServerUnavailable } from '../../../server/src/rules/mendix-mail-server-unavailable';
+import { missingCredentials } from '../../../server/src/rules/missing-credentials';
+import { senderNoreply } from '../../../server/src/rules/sender-noreply';
+import { addressWithoutDomain } from '../../../server/src/rules/address-without-domain';
+import { invalidAddress } from '../../../server/src/rules/invalid-address';
+import { reservedDomain } from '../../../server/src/rules/reserved-domain';
+import { placeholderDomain } from '../../../server/src/rules/placeholder-domain';
+import { invalidPort } from '../../../server/src/rules/invalid-port';
 
 // only the rules this file is about, so rules added later do not change these expectations
 const RULES = [port25OnMendixCloud, mendixMailServerUnavailable, missingCredentials, senderNoreply, addressWithoutDomain,

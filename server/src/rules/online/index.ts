@@ -5,16 +5,16 @@ import type { Finding, SuppressionComment } from '../../core/types';
 import { configuredSeverity } from '../../engine/check';
 import type { Unchecked } from '../../dns/domainExists';
 import type { DnsResolver } from '../../dns/resolver';
-import type { Report } from '../rule';
-import { createDnsFacts } from './dnsFacts';
-import { dmarcMissing } from './dmarcMissing';
-import { domainNotFound } from './domainNotFound';
-import type { OnlineRule } from './onlineRule';
-import { spfHardcodedMendixIps } from './spfHardcodedMendixIps';
-import { spfInvalid } from './spfInvalid';
-import { spfMissingInclude } from './spfMissingInclude';
+import type { Report } from '../../ruleKit/rule';
+import { createDnsFacts } from '../../ruleKit/dnsFacts';
+import { dmarcMissing } from './dmarc-missing';
+import { domainNotFound } from './domain-not-found';
+import type { OnlineRule } from '../../ruleKit/onlineRule';
+import { spfHardcodedMendixIps } from './spf-hardcoded-mendix-ips';
+import { spfInvalid } from './spf-invalid';
+import { spfMissingInclude } from './spf-missing-include';
 
-export type { OnlineRule } from './onlineRule';
+export type { OnlineRule } from '../../ruleKit/onlineRule';
 
 export const ONLINE_RULES: readonly OnlineRule[] = [domainNotFound, spfMissingInclude, spfInvalid, spfHardcodedMendixIps, dmarcMissing];
 

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdi
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { checkWithText } from '../withText';
-import { ruleById } from '../../../../server/src/rules/index';
+import { ruleById } from '../../../../server/src/registry/rules';
 import type { CheckOptions } from '../../../../server/src/core/settings';
 import type { ConstantDeclaration, Finding, TextEdit } from '../../../../server/src/core/types';
 

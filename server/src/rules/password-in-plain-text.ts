@@ -1,0 +1,88 @@
+// A password written in a committed file is a leak (mendix-email.md §3, "Secrets"): every clone,
+// fork and CI log has it. Each platform has a place for secrets; the message names it and the
+// fix writes it (ruleKit/passwordFixes.ts). No message, title or edit ever repeats the password.
+import * as nodePath from 'node:path';
+import type { Assignment, Fix } from '../core/types';
+import { docsPath, type Rule, type RuleContext } from '../ruleKit/rule';
+import { literalValue } from '../ruleKit/support';
+import { azureKeyVaultName, createSecretCommand, envName, gitignoreFix, kubernetesSecretFix, referenceFix, secretNameFor, secretStoreFix, secretStoreKey } from '../ruleKit/passwordFixes';
+
+interface Advice {
+  /** where this kind of file keeps secrets instead, in one clause */
+  clause: string;
+  fixes: Fix[];
+}
+
+function advice(ctx: RuleContext, a: Assignment, tracked: boolean | 'unknown' | undefined): Advice {
+  const { settings, path, options } = ctx;
+  const kind = settings.scope.kind;
+  if (tracked === 'unknown') {
+    // .gitignore already excludes the file: the one way it still leaks is an earlier commit
+    const name = nodePath.basename(path);
+    return { clause: `it is in .gitignore, but if git tracked ${name} before that, it is still committed: check with \`git ls-files ${name}\` and, if listed, run \`git rm --cached ${name}\``, fixes: [] };
+  }
+  const fixes: Fix[] = [];
+  const reference = referenceFix(kind, a);
+  if (reference) fixes.push(reference);
+  switch (kind) {
+    case 'compose':
+      return { clause: `reference a variable (\`\${${envName(a)}}\`) set outside the repository, or use Docker secrets`, fixes };
+    case 'cf-manifest':
+      return { clause: `set it with \`cf set-env\` or a credentials service, or reference a variable (\`((${envName(a).toLowerCase()}))\`)`, fixes };
+    case 'dotenv': {
+      const name = nodePath.basename(path);
+      const git = gitignoreFix(path, options);
+      if (git.alreadyListed) {
+        return { clause: `${name} is listed in .gitignore but git still tracks it: run \`git rm --cached ${name}\` and commit a ${name}.example without values`, fixes };
+      }
+      if (git.fix) fixes.push(git.fix);
+      return { clause: `keep this file out of git (add ${name} to .gitignore) and commit a ${name}.example without values`, fixes };
+    }
+    case 'mendix-app': {
+      const fix = secretStoreFix(ctx, a);
+      if (fix) fixes.push(fix);
+      return {
+        clause: `store it in the environment's secret store under \`${secretStoreKey(a.name)}\` (Azure Key Vault: \`${azureKeyVaultName(a.name)}\`; Mendix Operator 2.10 or later) and remove it here`,
+        fixes,
+      };
+    }
+    case 'kubernetes': {
+      const secret = secretNameFor(settings.scope.name);
+      const fix = kubernetesSecretFix(ctx, a, secret);
+      if (fix) fixes.push(fix);
+      return { clause: `read it from a Secret with \`valueFrom.secretKeyRef\`; the Secret must exist first (\`${createSecretCommand(secret)}\`)`, fixes };
+    }
+    default:
+      return { clause: 'keep the file out of git, or set the value on the server at deploy time', fixes };
+  }
+}
+
+export const passwordInPlainText: Rule = {
+  id: 'password-in-plain-text',
+  defaultSeverity: 'warning',
+  description: 'A password or API key is written in a file that git tracks (or would track).',
+  docs: docsPath('password-in-plain-text'),
+  needsNetwork: false,
+  check(ctx) {
+    const { settings, path, options, report } = ctx;
+    const password = settings.roles.password;
+    if (!password) return;
+    // every password of the scope (a second one, `Mail.ApiKey` beside `Mail.SMTPPassword`, leaks
+    // as much), and the values they override: those are written in the file too
+    const passwords = [password, ...(settings.alsoInRole.password ?? [])];
+    const written = [...passwords, ...settings.overridden.filter((o) => passwords.includes(o.winner)).map((o) => o.loser)];
+    for (const a of written) {
+      // a value read from an env_file lives in that file, which is judged when it is checked itself
+      if (a.fromFile !== undefined || literalValue(a) === undefined) continue;
+      const tracked = options.isTrackedByGit?.(path);
+      if (tracked === false) return;
+      const where = tracked === true ? 'a file git tracks (or would commit)' : 'a file that may be committed';
+      const { clause, fixes } = advice(ctx, a, tracked);
+      report({
+        range: a.valueRange,
+        message: `The SMTP password in ${a.name} is written in plain text in ${where}; ${clause}.`,
+        ...(fixes.length > 0 ? { fixes } : {}),
+      });
+    }
+  },
+};
