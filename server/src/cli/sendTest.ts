@@ -33,7 +33,9 @@ Options:
       --scope NAME          the scope to use when FILE has several (for example "mxruntime",
                             "application my-app", "service mendix")
       --ca CERT_FILE        trust this certificate (or CA) for the SMTP host, for this run only
-      --timeout SECONDS     bound for connecting, the greeting, TLS and each reply (default 10)
+      --timeout SECONDS     bound for connecting, the greeting, TLS and each complete reply,
+                            however slowly it trickles in (default 10); the whole run
+                            ends after 4 times this at most
       --password-env VAR    environment variable holding the password when FILE holds none
                             (default ${DEFAULT_PASSWORD_ENV})
   -h, --help                show this help

@@ -25,6 +25,8 @@ export class SessionRecorder {
   authMechanism?: string;
   startTlsDone = false;
   private frozen = false;
+  /** called on every step forward (a stage begins, a command goes out, a complete reply or connection event comes in) */
+  onProgress?: () => void;
 
   constructor(
     private readonly t0: number,
@@ -42,12 +44,14 @@ export class SessionRecorder {
   }
 
   note(text: string): void {
+    this.onProgress?.();
     if (!this.frozen) this.transcript.push({ at: this.now(), from: '*', text: this.redact(text) });
   }
 
   begin(stage: StageName, detail?: string): OpenStage {
     const rec: OpenStage = { stage, startedAt: performance.now(), detail };
     this.records.push(rec);
+    this.onProgress?.();
     this.onStage?.(stage);
     return rec;
   }
@@ -64,6 +68,12 @@ export class SessionRecorder {
     return undefined;
   }
 
+  /** The stage an error belongs to: the one still running, else the last one that failed (a 421 greeting), else the last one begun. */
+  current(): StageName | undefined {
+    const failed = [...this.records].reverse().find((r) => r.status === 'failed');
+    return this.running() ?? failed?.stage ?? this.records.at(-1)?.stage;
+  }
+
   private findOpen(stage: StageName): OpenStage | undefined {
     for (let i = this.records.length - 1; i >= 0; i--) {
       const r = this.records[i];
@@ -75,6 +85,7 @@ export class SessionRecorder {
   /** A command we sent (already masked by nodemailer when it carries a secret). */
   client(line: string): void {
     if (this.frozen) return;
+    this.onProgress?.();
     const current = this.records[this.records.length - 1];
     const handshake = this.records.find((r) => r.awaitingHandshake);
     if (handshake) {
@@ -108,6 +119,7 @@ export class SessionRecorder {
   /** A complete reply from the server (multi-line replies arrive joined by newlines). */
   server(reply: string): void {
     if (this.frozen) return;
+    this.onProgress?.();
     const text = this.redact(reply.replace(/\r?\n$/, ''));
     for (const l of text.split(/\r?\n/)) this.transcript.push({ at: this.now(), from: 'S', text: l });
     const code = Number.parseInt(text.slice(0, 3), 10);

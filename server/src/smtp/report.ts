@@ -71,6 +71,8 @@ export interface SmtpReport {
   authMechanism?: string;
   /** false when the server offered no AUTH (verify says the credentials were NOT tested) */
   credentialsTested: boolean;
+  /** what became of the credentials, in one sentence (tested, rejected, or why not tried) */
+  credentials?: string;
   finalResponse?: string;
   messageId?: string;
   /** the id the server gave the message when its reply names one (Microsoft 365, SES) */
@@ -120,7 +122,7 @@ export function formatReport(r: SmtpReport): string {
     if (t.trustedFile) out.push(`  trusted for this host through ${t.trustedFile}`);
   }
   out.push('', `AUTH offered: ${r.authMechanismsOffered.join(' ') || 'none'}${r.authMechanism ? `; used: ${r.authMechanism}` : ''}`);
-  if (!r.credentialsTested) out.push('  the credentials were NOT tested (the server offered no AUTH or none was tried)');
+  if (!r.credentialsTested) out.push(`  ${r.credentials ?? 'the credentials were NOT tested'}`);
   if (r.finalResponse) out.push(`Final response: ${r.finalResponse}`);
   if (r.messageId) out.push(`Message-ID: ${r.messageId}${r.serverMessageId ? ` (server id ${r.serverMessageId})` : ''}`);
   if (r.failure) {

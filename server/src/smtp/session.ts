@@ -11,7 +11,7 @@ import { SessionRecorder } from './recorder';
 import { makeRedactor } from './redact';
 import { emptyReport, type SmtpReport, type StageName, type TlsDetails } from './report';
 import type { SmtpSettings } from './settings';
-import { planTransport, TrustFileError, type TransportOptions } from './transport';
+import { OVERALL_TIMEOUT_FACTOR, planTransport, TrustFileError, type TransportOptions } from './transport';
 
 export interface SessionOptions extends TransportOptions {
   /** the password to log in with (from the file, a prompt, the environment); never reported */
@@ -72,6 +72,35 @@ async function resolveHost(host: string, ms: number, signal?: AbortSignal): Prom
   }
 }
 
+/** The AUTH mechanisms the last EHLO offered (after STARTTLS when there was one). */
+function authOffered(rec: SessionRecorder): string[] {
+  const ehlo = rec.ehloAfterTls ?? rec.ehloBeforeTls ?? [];
+  const authLine = ehlo.find((l) => /^AUTH[ =]/i.test(l));
+  return authLine ? authLine.slice(5).trim().split(/\s+/).map((m) => m.toUpperCase()) : [];
+}
+
+/** Whether part of a reply is waiting for the rest (nodemailer's buffers: no public API says so). */
+function partialReply(conn: SMTPConnectionType | undefined): boolean {
+  const c = conn as unknown as { _remainder?: string; _responseQueue?: string[] } | undefined;
+  return !!c && ((c._remainder?.length ?? 0) > 0 || (c._responseQueue?.length ?? 0) > 0);
+}
+
+/** What became of the credentials, in one sentence that is true for how the session ended. */
+function credentialsSentence(report: SmtpReport, username: string | undefined, failure?: StageError): string {
+  if (report.credentialsTested) return `the credentials were tested: logged in with ${report.authMechanism}`;
+  if (failure?.stage === 'AUTH' && report.authMechanism) {
+    const reply = failure.error.responseCode ? ` (${failure.error.responseCode})` : '';
+    return `the credentials were tried with ${report.authMechanism} and the server rejected them${reply}`;
+  }
+  if (failure?.stage === 'AUTH') return 'the credentials were NOT tested: no password was given';
+  if (!username) return 'the credentials were NOT tested: no username is set';
+  const authStage = report.stages.find((s) => s.stage === 'AUTH');
+  if (failure && failure.stage !== 'settings' && (!authStage || authStage.status !== 'skipped'))
+    return `the credentials were NOT tested: the session failed at ${failure.stage}, before logging in`;
+  if (!report.authMechanismsOffered.length) return 'the credentials were NOT tested: the server offered no AUTH';
+  return 'the credentials were NOT tested';
+}
+
 async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts: SessionOptions & Partial<SendOptions>): Promise<SmtpReport> {
   const t0 = performance.now();
   const report = emptyReport(mode, settings);
@@ -79,9 +108,11 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
   const redact = makeRedactor(opts.password, settings.username);
   const rec = new SessionRecorder(t0, redact, opts.onStage);
   let conn: SMTPConnectionType | undefined;
+  let stopTimers = () => undefined as void;
   const ctx = { host: settings.host, port: settings.port, secure: settings.secure, trustHint: opts.trustHint };
 
   const finish = (failure?: StageError): SmtpReport => {
+    stopTimers();
     rec.freeze();
     const cancelled = failure?.error.code === 'ABORT_ERR';
     report.cancelled = cancelled;
@@ -103,6 +134,9 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
     report.ehloBeforeTls = rec.ehloBeforeTls;
     report.ehloAfterTls = rec.ehloAfterTls;
     report.authMechanism = rec.authMechanism;
+    // what EHLO offered even when the session stopped before AUTH (a failed STARTTLS)
+    if (!report.authMechanismsOffered.length) report.authMechanismsOffered = authOffered(rec);
+    report.credentials = credentialsSentence(report, settings.username, failure);
     report.totalMs = Math.round(performance.now() - t0);
     report.ok = !failure;
     if (failure) {
@@ -140,14 +174,55 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
   const messageReady = mode === 'send' ? buildTestMessage(settings, opts.to!, opts.origin) : undefined;
   messageReady?.catch(() => undefined);
 
+  // every path ends here: the first error, timeout or cancellation settles the session
+  let rejectSession: (e: StageError) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (rejectSession = reject));
+  failed.catch(() => undefined);
+  const giveUp = (e: StageError) => {
+    rejectSession(e);
+    conn?.close();
+  };
+  // nodemailer's socket timeout only measures silence, so a server that drips one byte a
+  // second never trips it: each stage must make real progress (a complete reply, a finished
+  // handshake) within the timeout, and the whole session must end within a few times it
+  const stageSeconds = plan.stageTimeout / 1000;
+  let stageTimer: NodeJS.Timeout | undefined;
+  rec.onProgress = () => {
+    clearTimeout(stageTimer);
+    stageTimer = setTimeout(() => {
+      const stage = rec.current() ?? 'connect';
+      const partial = partialReply(conn);
+      giveUp(new StageError(stage, {
+        code: 'ETIMEDOUT',
+        timeoutType: partial ? 'SLOW_REPLY' : 'STAGE_TIMEOUT',
+        message: partial
+          ? `${stage}: only part of a reply arrived within ${stageSeconds} s (the server sends it too slowly)`
+          : `${stage}: no answer within ${stageSeconds} s`,
+      }));
+    }, plan.stageTimeout);
+  };
+  const overallTimer = setTimeout(() => {
+    const stage = rec.current() ?? 'connect';
+    giveUp(new StageError(stage, {
+      code: 'ETIMEDOUT',
+      timeoutType: 'OVERALL_TIMEOUT',
+      message: `the whole ${mode === 'send' ? 'test send' : 'check'} took more than ${plan.overallTimeout / 1000} s (${OVERALL_TIMEOUT_FACTOR} × the ${stageSeconds} s timeout); it was at ${stage}`,
+    }));
+  }, plan.overallTimeout);
+  stopTimers = () => {
+    clearTimeout(stageTimer);
+    clearTimeout(overallTimer);
+    rec.onProgress = undefined;
+  };
+
   try {
     // DNS
     rec.begin('DNS');
     let address: string;
     try {
-      address = await resolveHost(settings.host, plan.connectionTimeout, opts.signal);
+      address = await Promise.race([resolveHost(settings.host, plan.connectionTimeout, opts.signal), failed]);
     } catch (e) {
-      throw new StageError('DNS', e as SmtpErrorLike);
+      throw e instanceof StageError ? e : new StageError('DNS', e as SmtpErrorLike);
     }
     rec.end('DNS', isIP(settings.host) ? 'skipped' : 'ok', isIP(settings.host) ? 'an IP address' : address);
 
@@ -187,19 +262,16 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
       tls: plan.tls,
     });
 
-    // every path ends here: the first error or cancellation settles the session
-    let rejectSession: (e: StageError) => void = () => undefined;
-    const failed = new Promise<never>((_, reject) => (rejectSession = reject));
-    failed.catch(() => undefined);
     const stageOf = (err: SmtpErrorLike): StageName => {
       const byCommand = COMMAND_STAGE.find(([re]) => re.test(err.command ?? ''))?.[1];
-      return byCommand ?? rec.running() ?? 'connect';
+      return byCommand ?? rec.current() ?? 'connect';
     };
-    c.on('error', (err: SmtpErrorLike) => rejectSession(new StageError(stageOf(err), err)));
-    const onAbort = () => {
-      rejectSession(new StageError(rec.running() ?? 'connect', { message: 'cancelled', code: 'ABORT_ERR' }));
-      c.close();
-    };
+    c.on('error', (err: SmtpErrorLike) => {
+      // nodemailer's own timeouts cannot tell a silent server from one that trickles its reply
+      const slow = err.timeoutType && partialReply(c) ? { message: err.message, code: err.code, timeoutType: 'SLOW_REPLY' } : err;
+      rejectSession(new StageError(stageOf(err), slow));
+    });
+    const onAbort = () => giveUp(new StageError(rec.running() ?? 'connect', { message: 'cancelled', code: 'ABORT_ERR' }));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const step = <T>(run: (done: (err?: SmtpErrorLike | null, value?: T) => void) => void): Promise<T> =>
       Promise.race([
@@ -212,9 +284,7 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
       if (rec.startTlsDone && !report.tls) report.tls = describeCert(c._socket as TLSSocket, 'STARTTLS', plan.trustedFile);
       if (!settings.secure && !rec.startTlsDone) report.notes.push('the connection was NOT encrypted: the server offered no STARTTLS');
 
-      const ehlo = rec.ehloAfterTls ?? rec.ehloBeforeTls ?? [];
-      const authLine = ehlo.find((l) => /^AUTH[ =]/i.test(l));
-      report.authMechanismsOffered = authLine ? authLine.slice(5).trim().split(/\s+/).map((m) => m.toUpperCase()) : [];
+      report.authMechanismsOffered = authOffered(rec);
 
       if (!report.authMechanismsOffered.length) {
         rec.begin('AUTH');
@@ -233,7 +303,7 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
       }
 
       if (mode === 'send') {
-        const message = await messageReady!;
+        const message = await Promise.race([messageReady!, failed]);
         report.messageId = message.messageId;
         const info = await step<import('nodemailer/lib/smtp-connection').SMTPConnectionSendInfo>((done) =>
           c.send({ from: message.envelopeFrom, to: [opts.to!] }, message.raw, (err, value) => done(err, value)),

@@ -7,9 +7,11 @@ import type { ConnectionOptions } from 'node:tls';
 import type { SmtpSettings } from './settings';
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
+/** the whole send or verify may take this many times the timeout, however the stages share it */
+export const OVERALL_TIMEOUT_FACTOR = 4;
 
 export interface TransportOptions {
-  /** connect, greeting, TLS upgrade and silence on the socket: each bounded by this; default 10 s */
+  /** each stage (connect, greeting, TLS, each reply) is bounded by this, the whole session by 4× it; default 10 s */
   timeoutSeconds?: number;
   /** host name → PEM file (a CA or the server's self-signed certificate), for that host only */
   trustedCertificates?: Record<string, string>;
@@ -23,6 +25,10 @@ export interface TransportPlan {
   connectionTimeout: number;
   greetingTimeout: number;
   socketTimeout: number;
+  /** each stage must finish (a complete reply, a finished handshake) within this, however slowly bytes trickle in */
+  stageTimeout: number;
+  /** the whole send or verify, DNS to the last reply */
+  overallTimeout: number;
   name: string;
   tls: ConnectionOptions;
   /** the certificate file trusted for this host, when one is */
@@ -63,6 +69,8 @@ export function planTransport(settings: SmtpSettings, options: TransportOptions 
     connectionTimeout: ms,
     greetingTimeout: ms,
     socketTimeout: ms,
+    stageTimeout: ms,
+    overallTimeout: ms * OVERALL_TIMEOUT_FACTOR,
     name: options.clientName ?? safeHostname(),
     tls,
     trustedFile,
