@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { TARGETS, type SeveritySetting, type Target } from '../core/types';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
 
 export interface CheckCommandOptions {
   paths: string[];
@@ -25,13 +25,15 @@ export interface CheckCommandOptions {
   color?: boolean;
   /** `--dns-server IP[:PORT]`, in the order given */
   dnsServers: string[];
+  /** `--fix`: write the editor's fix-all edits to the files; `--fix-dry-run`: print them as a diff */
+  fix?: 'write' | 'dry-run';
   help: boolean;
   version: boolean;
 }
 
 export class UsageError extends Error {}
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'gitlab'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function parseCheckArgs(argv: string[]): CheckCommandOptions {
@@ -61,6 +63,8 @@ export function parseCheckArgs(argv: string[]): CheckCommandOptions {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'dns-server': { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -124,6 +128,7 @@ export function parseCheckArgs(argv: string[]): CheckCommandOptions {
     quiet: v.quiet ?? false,
     color: v['no-color'] ? false : v.color ? true : undefined,
     dnsServers,
+    fix: v['fix-dry-run'] ? 'dry-run' : v.fix ? 'write' : undefined,
     help: v.help ?? false,
     version: v.version ?? false,
   };

@@ -9,6 +9,7 @@ import { describeFsError, type FileProblem } from './findFiles';
 import type { DeclarationIndex } from './declarations';
 import type { ProjectConfigs } from './projectConfigs';
 import type { GitTracking } from '../services/gitTracking';
+import type { FileFixer } from './fixFiles';
 
 export interface CheckFilesOptions {
   /** --config: used for every file instead of discovery */
@@ -25,6 +26,8 @@ export interface CheckFilesOptions {
   keepForOnline: boolean;
   /** whether git tracks each file, asked before the run (GitTracking.prepare) */
   git: GitTracking;
+  /** --fix / --fix-dry-run: the fix-all edits are applied (or shown) and what is left reported */
+  fixer?: FileFixer;
 }
 
 /** What the DNS checks need of a checked file (not its text: a big run must not hold every file). */
@@ -88,6 +91,7 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
       continue;
     }
     if (!result) continue; // not a settings file after all (a YAML file of another kind)
+    if (options.fixer) result = options.fixer.fix(path, text, result, (fixed) => checkDocument({ path, text: fixed }, checkOptions), projectConfig);
     outcome.filesChecked++;
     if (options.keepForOnline && result.settings.length > 0 && projectConfig?.config.online !== false) {
       outcome.checked.push({ path, settings: result.settings, suppressions: result.read.suppressions, projectConfig, options: checkOptions });

@@ -21,10 +21,16 @@ with the same rules as the editor. Settings come from .mendix-email.json (the ne
 above each file) unless --config is given.
 
 Output:
-  -f, --format text|json|sarif  report format (default: text)
+  -f, --format FORMAT           report format: text (default), json, sarif, github
+                                (GitHub Actions annotations) or gitlab (Code Quality)
   -o, --output FILE             write the report to FILE instead of the terminal
   -q, --quiet                   report errors only
       --no-color                no colours (colours are only used on a terminal anyway)
+
+Fixes:
+      --fix                     apply the safe fixes (the editor's "Fix all") to the files,
+                                then report what is left
+      --fix-dry-run             print those fixes as a unified diff; change nothing
 
 Rules:
       --target TARGET           target for files whose target is not set by a directive,

@@ -14,6 +14,7 @@ import { loadExplicitConfig } from './explicitConfig';
 import type { FileProblem } from './findFiles';
 import { FolderContents } from './folders';
 import { GitTracking } from '../services/gitTracking';
+import type { FileFixer } from './fixFiles';
 import { ProjectConfigs } from './projectConfigs';
 
 const MAX_WORKERS = 16;
@@ -52,7 +53,13 @@ export function workersFor(fileCount: number, env: NodeJS.ProcessEnv): number {
 }
 
 /** Checks on this thread; the caches are shared by the whole run. */
-export async function checkHere(files: readonly string[], settings: RunSettings, folders: FolderContents, explicitConfig?: LoadedProjectConfig): Promise<CheckFilesOutcome> {
+export async function checkHere(
+  files: readonly string[],
+  settings: RunSettings,
+  folders: FolderContents,
+  explicitConfig?: LoadedProjectConfig,
+  fixer?: FileFixer,
+): Promise<CheckFilesOutcome> {
   const declarations = new DeclarationIndex(settings.cwd);
   const notes: string[] = [];
   // the CLI is trusted by whoever runs it, but git still runs async, with a deadline and without fsmonitor/hooks (services/runGit.ts)
@@ -66,6 +73,7 @@ export async function checkHere(files: readonly string[], settings: RunSettings,
     configs: new ProjectConfigs(folders),
     keepForOnline: settings.keepForOnline,
     git,
+    fixer,
   });
   outcome.notes.push(...notes);
   return outcome;

@@ -10,6 +10,8 @@ import { checkHere, checkInWorkers, workersFor, type RunSettings } from './paral
 import { findFiles, type FileProblem } from './findFiles';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
+import { formatGithub } from './formats/github';
+import { formatGitlab } from './formats/gitlab';
 import { ANSI, formatText, PLAIN } from './formats/text';
 import { CHECK_HELP } from './help';
 import type { CliIo } from './io';
@@ -18,6 +20,7 @@ import { addOnlineFindings } from './online';
 import { compareFindings, type Report, type ReportedFinding, type RunProblem } from './report';
 import { closestRuleId, ruleCatalog, ruleHelpMarkdown } from './ruleCatalog';
 import { CLI_VERSION } from './version';
+import { FileFixer, reportFixes } from './fixFiles';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -58,11 +61,14 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     keepForOnline: !options.offline,
   };
   // workers run the bundle itself (dist/cli.js); from the TypeScript sources everything stays here
-  const workers = __filename.endsWith('.js') ? workersFor(found.files.length, io.env) : 0;
+  // --fix runs on this thread: the fixes need the read files, which workers do not send back
+  const fixer = options.fix ? new FileFixer(options.fix, io.cwd) : undefined;
+  const workers = __filename.endsWith('.js') && !fixer ? workersFor(found.files.length, io.env) : 0;
   const outcome =
     workers > 1
       ? await checkInWorkers(found.files, settings, workers, __filename)
-      : await checkHere(found.files, settings, folders, explicitConfig);
+      : await checkHere(found.files, settings, folders, explicitConfig, fixer);
+  if (fixer) reportFixes(fixer, options, io);
   if (!options.offline) {
     const online = await addOnlineFindings(outcome, options);
     const names = [...new Set(online.couldNotCheck.map((u) => `${u.name} (${u.type}, ${u.reason})`))];
@@ -144,6 +150,8 @@ function writeReport(report: Report, options: CheckCommandOptions, io: CliIo): b
   let text: string;
   if (options.format === 'json') text = formatJson(report);
   else if (options.format === 'sarif') text = formatSarif(report);
+  else if (options.format === 'github') text = formatGithub(report);
+  else if (options.format === 'gitlab') text = formatGitlab(report);
   else text = formatText(report, useColor(options, io, toFile) ? ANSI : PLAIN);
 
   if (!toFile) {
