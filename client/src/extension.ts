@@ -9,6 +9,7 @@ import { forwardWorkspaceTrust } from './trust';
 import { registerTestMailCommands } from './testMail/index';
 import { registerDotenvHighlighting } from './dotenvHighlighting';
 import { registerRuleDocs } from './ruleDocs';
+import { registerCheckTasks } from './checkTask/index';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     forwardWorkspaceTrust(languageClient),
     // before the client starts, so a .env that is moved to our language is opened once
     registerDotenvHighlighting(context, output),
+    registerCheckTasks(context),
   );
   registerTestMailCommands(context, languageClient, output);
 
