@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { npxMendixEmail, packAndInstall, type PackedCli } from './support/packed';
+import { npmEnv, npxMendixEmail, packAndInstall, type PackedCli } from './support/packed';
+import { runAction } from './support/actionRunner';
 import { m2eeFor, makeCert, PASSWORD, startSmtpServer, type RunningServer, type TestCert } from '../smtp/support/servers';
 
 /** The npm tarball's budget (README, "Budgets"). */
@@ -18,6 +19,7 @@ before(() => {
   packed = packAndInstall();
   cpSync(join(__dirname, '..', 'fixtures', 'rules', 'port-25-on-mendix-cloud'), join(packed.project, 'deploy'), { recursive: true });
   cpSync(join(__dirname, '..', 'fixtures', 'rules', 'clean'), join(packed.project, 'clean'), { recursive: true });
+  cpSync(join(__dirname, '..', 'fixtures', 'rules', 'sender-noreply', 'trigger'), join(packed.project, 'warn only'), { recursive: true });
 });
 after(() => rmSync(packed.root, { recursive: true, force: true }));
 
@@ -98,5 +100,56 @@ describe('npx mendix-email (installed from the tarball)', () => {
       assert.match(message.parsed.text ?? '', /mendix-email CLI/);
       assert.ok(!r.stdout.includes(PASSWORD) && !r.stderr.includes(PASSWORD));
     });
+  });
+});
+
+// action.yml's steps run here against the installed tarball: the project that holds it is the
+// workspace, and npm is offline, so `npx --yes mendix-email@<version>` must find exactly the
+// pinned version installed (a mismatch would try the registry and fail).
+describe('GitHub Action (action.yml) run locally', () => {
+  const env = () => ({ ...npmEnv(packed.root), npm_config_offline: 'true' });
+
+  it('default format github: annotations, exit code 1 handed to the last step, which fails', async () => {
+    const r = await runAction(packed.project, { paths: 'deploy', offline: 'true' }, env());
+    assert.equal(r.check.status, 0, r.check.stderr);
+    assert.match(r.check.stdout, /^::error file=deploy\/[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=port-25-on-mendix-cloud::/m);
+    assert.equal(r.outputs['exit-code'], '1');
+    assert.equal(r.outputs['sarif-file'], undefined);
+    assert.equal(r.verdict?.status, 1);
+  });
+
+  it('clean files: exit code 0, the last step does not run', async () => {
+    const r = await runAction(packed.project, { paths: 'clean', offline: 'true', format: 'text' }, env());
+    assert.equal(r.outputs['exit-code'], '0', r.check.stdout + r.check.stderr);
+    assert.match(r.check.stdout, /No problems/);
+    assert.equal(r.verdict, undefined);
+  });
+
+  it('paths one per line (with a space), max-warnings 0 fails on a warning', async () => {
+    const within = await runAction(packed.project, { paths: 'clean\nwarn only\n', offline: 'true', format: 'json' }, env());
+    assert.equal(within.outputs['exit-code'], '0', within.check.stderr);
+    const findings = JSON.parse(within.check.stdout) as { file: string; severity: string }[];
+    assert.ok(findings.some((f) => f.file.startsWith('warn only/') && f.severity === 'warning'), within.check.stdout);
+    const strict = await runAction(packed.project, { paths: 'clean\nwarn only', offline: 'true', 'max-warnings': '0' }, env());
+    assert.equal(strict.outputs['exit-code'], '1');
+    assert.equal(strict.verdict?.status, 1);
+  });
+
+  it('sarif-upload: writes the SARIF file for the upload step and still annotates', async () => {
+    const r = await runAction(packed.project, { paths: 'deploy', offline: 'true', 'sarif-upload': 'true' }, env());
+    const sarifFile = r.outputs['sarif-file'];
+    assert.ok(sarifFile && existsSync(sarifFile), JSON.stringify(r.outputs));
+    const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    assert.equal(log.version, '2.1.0');
+    assert.ok(log.runs[0].results.some((x) => x.ruleId === 'port-25-on-mendix-cloud'));
+    assert.match(r.check.stdout, /^::error /m);
+    assert.equal(r.outputs['exit-code'], '1');
+  });
+
+  it('a bad input is a clear error with exit code 2', async () => {
+    const r = await runAction(packed.project, { paths: 'deploy', offline: 'maybe' }, env());
+    assert.match(r.check.stdout, /offline must be true or false/);
+    assert.equal(r.outputs['exit-code'], '2');
+    assert.equal(r.verdict?.status, 2);
   });
 });
