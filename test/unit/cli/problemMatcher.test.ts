@@ -51,7 +51,7 @@ function matchAll(output: string): Problem[] {
   let file: string | undefined;
   for (const line of output.split(/\r?\n/)) {
     const r = file !== undefined ? rowRe.exec(line) : null;
-    if (r) {
+    if (r && file !== undefined) {
       problems.push({ file, line: Number(r[row.line!]), column: Number(r[row.column!]), severity: r[row.severity!], message: r[row.message!], code: r[row.code!] });
       continue;
     }
