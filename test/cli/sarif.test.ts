@@ -89,10 +89,21 @@ describe('mendix-email check --format sarif', () => {
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
       if (rule.helpUri) assert.match(rule.helpUri, /^https?:\/\//, `${rule.id}: helpUri must be absolute`);
     }
-    // the rule's documentation page is the help GitHub shows beside an alert
+    // every rule links to its page on the web, the tool to the repository (package.json)
+    const repository = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { repository: string | { url: string } }).repository;
+    const repositoryUrl = (typeof repository === 'string' ? repository : repository.url).replace(/^git\+/, '').replace(/\.git$/, '');
+    assert.match(repositoryUrl, /^https:\/\/github\.com\/[^/]+\/[^/]+$/);
+    assert.equal((sarifRun.tool.driver as { informationUri?: string }).informationUri, repositoryUrl);
+    for (const rule of rules) assert.equal(rule.helpUri, `${repositoryUrl}/blob/main/docs/rules/${rule.id}.md`, rule.id);
+    // the rule's documentation page is the help GitHub shows beside an alert, with no relative link
     const port25 = rules.find((r) => r.id === 'port-25-on-mendix-cloud')!;
     const page = readFileSync(join(__dirname, '..', '..', 'docs', 'rules', 'port-25-on-mendix-cloud.md'), 'utf8');
-    assert.equal(port25.help.markdown, page);
+    const firstLine = (text: string) => text.split('\n')[0];
+    assert.equal(firstLine(port25.help.markdown), firstLine(page));
+    for (const rule of rules) {
+      const targets = [...rule.help.markdown.matchAll(/\]\(\s*<?([^)\s>]+)/g), ...rule.help.markdown.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map((m) => m[1]);
+      for (const target of targets) assert.match(target, /^(https:|mailto:)/, `${rule.id}: link ${target} in help.markdown`);
+    }
 
     const results = sarifRun.results;
     assert.equal(results.length, 6);

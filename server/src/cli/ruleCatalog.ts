@@ -1,6 +1,6 @@
 // The rules as the CLI describes them (SARIF tool.driver.rules, --rule validation): the
-// offline rules the engine runs and the DNS rules. Documentation links point at
-// docs/rules/<id>.md.
+// offline rules the engine runs and the DNS rules. Documentation links are the rule pages'
+// web addresses (core/links.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Severity } from '../core/types';
@@ -8,7 +8,8 @@ import { rules as offlineRules } from '../registry/rules';
 import { ONLINE_RULES } from '../rules/online/index';
 import type { RuleMeta } from '../ruleKit/rule';
 import type { RuleInfo } from './report';
-import { HOME_PAGE } from './version';
+import { ruleDocUrl } from '../core/links';
+import { helpMarkdownOf } from './helpMarkdown';
 
 let catalog: RuleInfo[] | undefined;
 
@@ -23,7 +24,7 @@ export function ruleCatalog(): RuleInfo[] {
         id: rule.id,
         defaultSeverity: rule.defaultSeverity as Severity,
         description: rule.description,
-        helpUri: HOME_PAGE ? `${HOME_PAGE.replace(/\/$/, '')}/blob/main/${rule.docs}` : undefined,
+        helpUri: ruleDocUrl(rule.id),
         docs: rule.docs,
       });
     }
@@ -31,12 +32,12 @@ export function ruleCatalog(): RuleInfo[] {
   return catalog;
 }
 
-/** The rule's documentation page (markdown), from docs/ beside the bundle or the source tree. */
+/** The rule's documentation page (markdown, links made absolute), from docs/ beside the bundle or the source tree. */
 export function ruleHelpMarkdown(rule: RuleInfo): string | undefined {
   const root = docsRoot();
   if (!root || !rule.docs) return undefined;
   try {
-    return readFileSync(join(root, rule.docs), 'utf8');
+    return helpMarkdownOf(rule.id, readFileSync(join(root, rule.docs), 'utf8'));
   } catch {
     return undefined;
   }

@@ -1,16 +1,5 @@
-// The CLI's version and home page come from package.json, bundled in at build time.
-import manifest from '../../../package.json';
+// The CLI's version comes from package.json, bundled in at build time. Only the field is
+// imported: esbuild then bundles that one value, not the whole extension manifest.
+import { version } from '../../../package.json';
 
-interface Manifest {
-  version: string;
-  homepage?: string;
-  repository?: string | { url?: string };
-}
-
-const pkg = manifest as Manifest;
-
-export const CLI_VERSION: string = pkg.version;
-
-/** The project's public page when package.json names one (SARIF informationUri). */
-export const HOME_PAGE: string | undefined =
-  pkg.homepage ?? (typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url?.replace(/^git\+/, '').replace(/\.git$/, ''));
+export const CLI_VERSION: string = version;

@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/types';
 import type { Report, RuleInfo } from '../report';
-import { HOME_PAGE } from '../version';
+import { REPOSITORY_URL } from '../../core/links';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -41,7 +41,7 @@ export function formatSarif(report: Report): string {
         tool: {
           driver: {
             name: 'mendix-email',
-            ...(HOME_PAGE ? { informationUri: HOME_PAGE } : {}),
+            informationUri: REPOSITORY_URL,
             version: report.toolVersion,
             semanticVersion: report.toolVersion,
             rules: rules.map(describeRule),
