@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { CheckResult, LoadedProjectConfig } from '../core/settings';
 import { fixAllEdits } from '../engine/offeredFixes';
-import { applyEdits } from '../rules/editCheck';
+import { applyEdits } from '../ruleKit/editCheck';
 import { roleOfAssignment } from '../settings/mailSettings';
 import { unifiedDiff } from './unifiedDiff';
 
