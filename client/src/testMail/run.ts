@@ -116,32 +116,17 @@ export async function runTestMail(deps: Deps, mode: 'send' | 'verify', args: Tes
   });
 
   deps.output.appendLine(smtp.formatReport(report));
-  await notify(deps, report, pw.storedKey);
+  await notify(deps, smtp, report, pw.storedKey);
   return report;
 }
 
-async function notify(deps: Deps, report: SmtpReport, storedKey: string | undefined): Promise<void> {
+async function notify(deps: Deps, smtp: SmtpModule, report: SmtpReport, storedKey: string | undefined): Promise<void> {
   const details = 'Show Details';
   const actions = [details];
-  let message: string;
-  let show: (m: string, ...a: string[]) => Thenable<string | undefined>;
-  if (report.cancelled) {
-    message = `Mendix Email: ${report.mode === 'send' ? 'test mail' : 'verification'} cancelled during ${report.failure?.stage}.`;
-    show = vscode.window.showWarningMessage;
-  } else if (report.failure) {
-    const f = report.failure;
-    message = `Mendix Email: ${report.mode === 'send' ? 'test mail' : 'verification'} failed at ${f.stage}. ${f.cause} Fix: ${f.fix}`;
-    show = vscode.window.showErrorMessage;
-    if (f.stage === 'AUTH' && storedKey) actions.push('Forget Stored Password');
-  } else if (report.mode === 'verify' && !report.credentialsTested) {
-    message = `Mendix Email: ${report.verdict}.`;
-    show = vscode.window.showWarningMessage;
-  } else {
-    message = report.mode === 'send'
-      ? `Mendix Email: test mail sent. Server answered "${report.finalResponse}" (Message-ID ${report.messageId}).`
-      : `Mendix Email: ${report.verdict}.`;
-    show = vscode.window.showInformationMessage;
-  }
+  // the text (escaped: it quotes the server) comes from the SMTP core, so it can be tested there
+  const { level, message } = smtp.notificationFor(report);
+  const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  if (report.failure?.stage === 'AUTH' && !report.cancelled && storedKey) actions.push('Forget Stored Password');
   const answer = await show(message, ...actions);
   if (answer === details) deps.output.show(true);
   if (answer === 'Forget Stored Password' && storedKey) await forgetPassword(deps.context, storedKey);

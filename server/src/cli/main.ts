@@ -8,6 +8,7 @@ import { MAIN_HELP } from './help';
 import { CLI_VERSION } from './version';
 import { RUN_AS_MAIN } from '../boot/markers';
 import { CHECK_WORKER_ARG } from './checkWorkerArg';
+import { escapeControls } from '../core/visibleText';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -72,7 +73,10 @@ async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  // stderr carries only plain messages (paths, values, server errors): escaped as a whole.
+  // stdout's formatters escape what they quote themselves, around their own colours.
+  const stderr = { write: (text: string) => process.stderr.write(escapeControls(text)), isTTY: process.stderr.isTTY };
+  return { stdout: process.stdout, stderr, cwd: process.cwd(), env: process.env };
 }
 
 function runAsProgram(): void {
@@ -82,7 +86,7 @@ function runAsProgram(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`mendix-email: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(escapeControls(`mendix-email: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
       process.exitCode = EXIT_USAGE;
     },
   );

@@ -34,6 +34,7 @@ import {
 } from '../../../protocol/messages';
 import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
+import { escapeControls } from '../core/visibleText';
 import { appFilesChanged, declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
 import { ReferencedFileWatchers } from './referencedFileWatchers';
 import { pathOfUri, WorkspaceFolders } from './workspace';
@@ -53,7 +54,17 @@ export interface ServerHandle {
   readonly trusted: boolean;
 }
 
+/** Log lines name paths and errors that may hold control characters: the output channel gets them escaped. */
+function escapeLogLines(connection: Connection): void {
+  const console = connection.console as unknown as Record<string, unknown>;
+  for (const level of ['error', 'warn', 'info', 'log', 'debug']) {
+    const write = console[level];
+    if (typeof write === 'function') console[level] = (message: string) => write.call(connection.console, escapeControls(message));
+  }
+}
+
 export function startServer(connection: Connection): ServerHandle {
+  escapeLogLines(connection);
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
   const settings = new SettingsStore(connection);

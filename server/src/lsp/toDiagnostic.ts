@@ -6,6 +6,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocUrl } from '../core/links';
 import type { Finding, Severity } from '../core/types';
+import { escapeControls } from '../core/visibleText';
 
 export const DIAGNOSTIC_SOURCE = 'mendix-email';
 
@@ -38,6 +39,6 @@ export function toDiagnostic(finding: Finding, docs: RuleDocs): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
     codeDescription: { href },
-    message: finding.message,
+    message: escapeControls(finding.message),
   };
 }

@@ -1,4 +1,5 @@
 // The result of a test send or verify: data first, text for people second (formatReport).
+import { escapeControls } from '../core/visibleText';
 import type { SmtpSettings } from './settings';
 import { describeSettings } from './settings';
 
@@ -132,5 +133,28 @@ export function formatReport(r: SmtpReport): string {
   out.push('', 'Transcript:');
   for (const l of r.transcript) out.push(`  ${pad(`+${l.at}ms`, 8)} ${l.from}: ${l.text}`);
   out.push('', `Total ${r.totalMs} ms`, r.verdict);
-  return out.join('\n');
+  // replies, certificate names and values come from the server and the file
+  return escapeControls(out.join('\n'));
+}
+
+/** The editor's one-line notification for a report, escaped like every text output. */
+export function notificationFor(r: SmtpReport): { level: 'info' | 'warning' | 'error'; message: string } {
+  const what = r.mode === 'send' ? 'test mail' : 'verification';
+  let level: 'info' | 'warning' | 'error';
+  let message: string;
+  if (r.cancelled) {
+    level = 'warning';
+    message = `Mendix Email: ${what} cancelled during ${r.failure?.stage}.`;
+  } else if (r.failure) {
+    const f = r.failure;
+    level = 'error';
+    message = `Mendix Email: ${what} failed at ${f.stage}. ${f.cause} Fix: ${f.fix}`;
+  } else if (r.mode === 'verify' && !r.credentialsTested) {
+    level = 'warning';
+    message = `Mendix Email: ${r.verdict}.`;
+  } else {
+    level = 'info';
+    message = r.mode === 'send' ? `Mendix Email: test mail sent. Server answered "${r.finalResponse}" (Message-ID ${r.messageId}).` : `Mendix Email: ${r.verdict}.`;
+  }
+  return { level, message: escapeControls(message) };
 }

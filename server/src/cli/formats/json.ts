@@ -1,4 +1,5 @@
 // The JSON report: an array of findings, 1-based, `file` relative to the working directory.
+import { escapeControlsInJson } from '../../core/visibleText';
 import type { Report } from '../report';
 
 export function formatJson(report: Report): string {
@@ -12,5 +13,5 @@ export function formatJson(report: Report): string {
     ruleId,
     message,
   }));
-  return `${JSON.stringify(findings, null, 2)}\n`;
+  return `${escapeControlsInJson(JSON.stringify(findings, null, 2))}\n`;
 }

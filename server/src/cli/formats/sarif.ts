@@ -1,6 +1,7 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: every rule in tool.driver.rules with a short
 // and full description, help text and a helpUri; results point at the rule by id and index,
 // with a file path relative to %SRCROOT% (the working directory) and a 1-based region.
+import { escapeControlsInJson } from '../../core/visibleText';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/types';
 import type { Report, RuleInfo } from '../report';
@@ -63,7 +64,7 @@ export function formatSarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeControlsInJson(JSON.stringify(log, null, 2))}\n`;
 }
 
 /** Every known rule, plus any id a finding carries that the catalog lacks (so ruleIndex always resolves). */

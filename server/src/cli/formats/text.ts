@@ -1,5 +1,6 @@
 // ESLint's "stylish" layout: the file, then one aligned row per finding
 // (line:col, severity, message, rule id), then a summary line.
+import { escapeControls } from '../../core/visibleText';
 import { countBySeverity, type Report, type ReportedFinding } from '../report';
 
 export interface Colors {
@@ -35,8 +36,9 @@ export function formatText(report: Report, colors: Colors): string {
 
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push('', colors.underline(file));
-    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, oneLine(f.message), f.ruleId]);
+    // file names and messages (which quote values) come from the files: escaped before colouring
+    out.push('', colors.underline(escapeControls(file)));
+    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, escapeControls(oneLine(f.message)), escapeControls(f.ruleId)]);
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
     rows.forEach((row, i) => {
       const [where, severity, message, ruleId] = row;
