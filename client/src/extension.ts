@@ -10,13 +10,16 @@ import { registerTestMailCommands } from './testMail/index';
 import { registerDotenvHighlighting } from './dotenvHighlighting';
 import { registerRuleDocs } from './ruleDocs';
 import { registerCheckTasks } from './checkTask/index';
+import { SyncedDocuments } from './syncedDocuments';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(output);
-  const languageClient = createLanguageClient(context, output);
+  const synced = new SyncedDocuments();
+  context.subscriptions.push(synced);
+  const languageClient = createLanguageClient(context, output, synced);
   client = languageClient;
 
   context.subscriptions.push(

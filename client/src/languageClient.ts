@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ConfigurationMiddleware, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
+import type { SyncedDocuments } from './syncedDocuments';
 import type { InitializationOptions } from '../../protocol/messages';
 
 export const CLIENT_ID = 'mendixEmail';
@@ -48,7 +49,7 @@ function codeCacheEnv(context: vscode.ExtensionContext): Record<string, string> 
   return { MENDIX_EMAIL_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, synced: SyncedDocuments): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const env = codeCacheEnv(context);
   const serverOptions: ServerOptions = {
@@ -63,7 +64,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions,
     // the server registers its own file watcher (**/.mendix-email.json) and configuration section
     progressOnInitialization: false,
-    middleware: { workspace: { configuration: onlyWhatTheUserSet } },
+    middleware: { ...synced.middleware, workspace: { configuration: onlyWhatTheUserSet } },
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  synced.attach(client);
+  return client;
 }

@@ -2,7 +2,7 @@
 // from a staged copy of the shipped files: vsce walks the whole folder otherwise, and
 // .tools/ (code-server) makes that minutes long. Env MENDIX_EMAIL_VSIX uses a ready one.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './tools';
@@ -27,7 +27,7 @@ export function commandTitle(command: string): string | undefined {
   return found.category ? `${found.category}: ${found.title}` : found.title;
 }
 
-const shipped = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'dist', 'docs', 'schemas', 'syntaxes'];
+const shipped = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'dist', 'docs', 'images', 'schemas', 'syntaxes'];
 
 /** Builds a .vsix from the current dist/ (test/run.mjs builds it first); returns its path. */
 export function packageExtension(): string {
@@ -38,11 +38,13 @@ export function packageExtension(): string {
     if (existsSync(join(repoRoot, entry))) cpSync(join(repoRoot, entry), join(stage, entry), { recursive: true });
   }
   const vsix = join(stage, 'mendix-email.vsix');
-  const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')) as { repository?: unknown };
-  // without a repository field vsce refuses the README's relative links
-  const base = manifest.repository ? [] : ['--baseContentUrl', 'https://example.invalid/mendix-email', '--baseImagesUrl', 'https://example.invalid/mendix-email'];
+  // the stage holds the dist/ the suite built, not the sources: packaging must not rebuild
+  // (vscode:prepublish); test/package/vsix.test.ts packages the way a publisher does
+  const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  delete manifest.scripts?.['vscode:prepublish'];
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', ...base, '-o', vsix], {
+  const run = spawnSync(process.execPath, [vsce, 'package', '-o', vsix], {
     cwd: stage,
     encoding: 'utf8',
     input: '',
