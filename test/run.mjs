@@ -1,13 +1,13 @@
 // Runs the test suites with Node's own test runner (TypeScript through tsx), after a
 // fresh build (protocol, CLI and end-to-end tests drive the bundles in dist/).
-// Usage: node test/run.mjs [suite…]   suites: unit protocol smtp dns cli cloud e2e (default: all)
+// Usage: node test/run.mjs [suite…]   suites: unit protocol smtp dns cli cloud package e2e (default: all)
 // The last line is the plain summary "N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const allSuites = ['unit', 'protocol', 'smtp', 'dns', 'cli', 'cloud', 'e2e'];
+const allSuites = ['unit', 'protocol', 'smtp', 'dns', 'cli', 'cloud', 'package', 'e2e'];
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const suites = asked.length ? asked : allSuites;
 
