@@ -1,9 +1,9 @@
 // Which documents can be Mendix settings files, decided on the client so the server is sent
-// only those: by name (the same name tests the server reads files by, server/src/sources/
-// detect.ts), and for YAML without such a name by a cheap look at the text for what only a
-// Mendix file holds (a MendixApp resource, MX_ variables, MicroflowConstants, CONSTANTS).
+// only those: by name, and for YAML without such a name by a cheap look at the text for what
+// only a Mendix file holds (a MendixApp resource, MX_ variables, MicroflowConstants,
+// CONSTANTS). The client imports no server code, so the name tests are written here;
+// test/unit/client/settingsFiles.test.ts checks them against the server's (sources/detect.ts).
 // No `vscode` import: the unit tests run it under Node.
-import { baseName, isComposeName, isDotenvName, isM2eeName } from '../../server/src/sources/detect';
 
 /** The name patterns of settings files: the document selector, and package.json's activation events say the same. */
 export const SETTINGS_FILE_GLOBS = [
@@ -21,20 +21,24 @@ export const SNIFFED_LANGUAGES = ['yaml', 'dockercompose'];
 
 const MENDIX_CONTENT = /^\s*kind:\s*["']?MendixApp\b|\bMX_[A-Za-z]|\bMicroflowConstants\b|\bCONSTANTS\b/m;
 
-function isManifestName(name: string): boolean {
-  return /^manifest[^/\\]*\.ya?ml$/i.test(name);
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? '';
 }
+
+const NAMES = [
+  /^m2ee[^/\\]*\.ya?ml$/i, // m2ee-tools
+  /^manifest[^/\\]*\.ya?ml$/i, // Cloud Foundry
+  /^(docker-)?compose([.-][^/\\]*)?\.ya?ml$/i, // Docker Compose
+  /^\.env(\..*)?$|^.+\.env$/i, // .env, .env.production, mail.env
+  /^\.mendix-email\.json$/, // the project config
+];
 
 /** A settings file by its path alone. */
 export function isSettingsFileName(path: string): boolean {
   const name = baseName(path);
   const unix = path.replace(/\\/g, '/');
   return (
-    isM2eeName(name) ||
-    isManifestName(name) ||
-    isComposeName(name) ||
-    isDotenvName(name) ||
-    name === '.mendix-email.json' ||
+    NAMES.some((n) => n.test(name)) ||
     /(^|\/)model\/(metadata|config)\.json$/.test(unix) ||
     /(^|\/)javasource\/[^/]+\/proxies\/constants\/Constants\.java$/.test(unix)
   );

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isSettingsDocument, isSettingsFileName, SETTINGS_FILE_GLOBS } from '../../../client/src/settingsFiles';
+import { classifyByName } from '../../../server/src/sources/detect';
 
 const never = () => {
   throw new Error('the text is read only for YAML without a settings name');
@@ -39,4 +40,16 @@ test("package.json's workspaceContains activation events name the client's setti
   for (const glob of SETTINGS_FILE_GLOBS) assert.ok(globs.includes(glob), `activation on ${glob}`);
   assert.ok(!manifest.activationEvents.includes('onLanguage:json') && !manifest.activationEvents.includes('onLanguage:yaml'));
   assert.ok(isSettingsFileName('/x/.env.local'));
+});
+
+test("the client's name tests agree with the server's (sources/detect.ts)", () => {
+  const names = ['m2ee.yaml', 'm2ee-acc.yml', 'M2EE.YAML', 'docker-compose.yml', 'compose.yaml', 'compose-dev.yml', 'docker-compose.override.yaml', '.env', '.env.local', 'mail.env', 'prod.ENV', 'composer.yml', 'm2ee.json', 'env', 'x.envrc'];
+  for (const name of names) {
+    const server = classifyByName(`/p/${name}`);
+    const serverByName = server !== undefined && (server.reader === 'dotenv' || ('kind' in server && server.kind !== undefined));
+    assert.equal(isSettingsFileName(`/p/${name}`), serverByName, name);
+  }
+  for (const path of ['/p/model/metadata.json', '/p/model/config.json', '/p/javasource/m/proxies/constants/Constants.java']) {
+    assert.ok(classifyByName(path) && isSettingsFileName(path), path);
+  }
 });
