@@ -31,27 +31,27 @@ const common = {
 const coreHash = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
 const entry = (core) => ({ define: { MENDIX_EMAIL_CORE_HASH: JSON.stringify(watch ? 'watch' : coreHash(core)) } });
 
-// `vsix`: the bundle ships in the .vsix, so its packages are listed in ThirdPartyNotices.txt.
 const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], vsix: true },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-core.js', vsix: true },
-  { entryPoints: ['server/src/boot/serverEntry.ts'], outfile: 'dist/server.js', late: () => entry('dist/server-core.js'), vsix: true },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js', vsix: true },
-  { entryPoints: ['server/src/boot/cliEntry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, late: () => entry('dist/cli-core.js'), vsix: true },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-core.js' },
+  { entryPoints: ['server/src/boot/serverEntry.ts'], outfile: 'dist/server.js', late: () => entry('dist/server-core.js') },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js' },
+  { entryPoints: ['server/src/boot/cliEntry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, late: () => entry('dist/cli-core.js') },
   // The SMTP core (nodemailer) runs in the extension host but is loaded only when a test
   // send starts, so activation does not pay for it and a password never crosses LSP.
-  { entryPoints: ['server/src/smtp/index.ts'], outfile: 'dist/smtp.js', vsix: true },
+  { entryPoints: ['server/src/smtp/index.ts'], outfile: 'dist/smtp.js' },
 ];
 
 const shippedMetafiles = [];
-for (const { late, vsix, ...build } of builds) {
+for (const { late, ...build } of builds) {
   const options = { ...common, ...build, ...late?.(), metafile: production };
   if (watch) await (await esbuild.context(options)).watch();
   else {
     const result = await esbuild.build(options);
-    if (vsix && result.metafile) shippedMetafiles.push(result.metafile);
+    if (result.metafile) shippedMetafiles.push(result.metafile);
   }
 }
-// The production build is what ships (vscode:prepublish): it writes the licence notices of what it bundled.
+// The production build is what ships (vscode:prepublish, and npm's prepack): it writes the
+// licence notices of every package it bundled.
 if (production) writeFileSync('ThirdPartyNotices.txt', thirdPartyNotices(import.meta.dirname, shippedMetafiles, 'Mendix Email'));
 if (!watch) console.log(`built ${builds.map((b) => b.outfile).join(', ')}${production ? ' (minified)' : ''}`);
