@@ -11,18 +11,9 @@ import * as vscode from 'vscode';
 import { applyEdits, modify } from 'jsonc-parser/lib/esm/main.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FileInfo } from '../../protocol/messages';
-import { TARGETS, type Target } from '../../server/src/core/types';
+import { TARGET_FACTS, TARGETS, type Target } from '../../protocol/targets';
 import { requestFileInfo } from './targetStatus';
 
-const TARGET_WORDS: Record<Target, string> = {
-  'mendix-cloud': 'Mendix Cloud (v4 and later)',
-  'mendix-cloud-v3': 'Mendix Cloud v3 (retired 2021)',
-  'free-app': 'Free App (sandbox)',
-  'private-cloud': 'Mendix for Private Cloud',
-  'cloud-foundry': 'Cloud Foundry',
-  docker: 'Docker / Kubernetes',
-  'self-hosted': 'self-hosted (m2ee-tools)',
-};
 
 const NO_COMMENTS = new Set(['metadata-json', 'config-json']);
 
@@ -45,7 +36,7 @@ export async function showTarget(client: LanguageClient): Promise<void> {
 
   const items: Action[] = [
     { label: 'Why this target', kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(mail) ${info.target}`, description: TARGET_WORDS[info.target], detail: `Decided by ${info.targetDetail}. ${precedenceNote(info)}`, run: () => revealSource(info, editor) },
+    { label: `$(mail) ${info.target}`, description: TARGET_FACTS[info.target].label, detail: `Decided by ${info.targetDetail}. ${precedenceNote(info)}`, run: () => revealSource(info, editor) },
     ...scopeItems(info),
     { label: 'Change it', kind: vscode.QuickPickItemKind.Separator },
   ];
@@ -94,7 +85,7 @@ function scopeItems(info: FileInfo): Action[] {
 
 async function pickTarget(current: Target | undefined, title: string): Promise<Target | undefined> {
   const picked = await vscode.window.showQuickPick(
-    TARGETS.map((t) => ({ label: t, description: TARGET_WORDS[t], picked: t === current })),
+    TARGETS.map((t) => ({ label: t, description: TARGET_FACTS[t].label, picked: t === current })),
     { title },
   );
   return picked?.label as Target | undefined;

@@ -4,7 +4,9 @@
 // trace would log it).
 import * as vscode from 'vscode';
 
-export type SmtpModule = typeof import('../../../server/src/smtp/index');
+import type { SmtpModule } from '../../../protocol/testSend';
+
+export type { SmtpModule };
 
 let loaded: SmtpModule | undefined;
 

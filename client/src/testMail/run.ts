@@ -4,8 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SmtpReport } from '../../../server/src/smtp/report';
-import type { SmtpSettings } from '../../../server/src/smtp/settings';
+import type { SmtpReport, SmtpSettings } from '../../../protocol/testSend';
 import { loadSmtp, type SmtpModule } from './loadSmtp';
 import { choosePassword, forgetPassword } from './passwords';
 import { pickScope, type TestMailArgs } from './pickScope';

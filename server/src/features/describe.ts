@@ -2,7 +2,7 @@
 import type { Assignment } from '../core/types';
 import type { MailSettings, Role } from '../core/settings';
 import { findProvider, type Provider } from '../settings/providers';
-import { isLoopbackHost } from '../ruleKit/support';
+import { isLoopbackHost } from '../settings/values';
 
 export const ROLE_WORDS: Record<Role, string> = {
   host: 'SMTP host',

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import type { FileKind, ReadResult, Target } from '../core/types';
 import { TARGETS } from '../core/types';
+import { TARGET_FACTS } from '../core/targets';
 import type { CheckOptions, ResolvedTarget } from '../core/settings';
 import { matchingGlobs } from '../config/configGlobs';
 
@@ -55,13 +56,5 @@ function targetWithoutDirective(read: ReadResult, filePath: string, options: Che
 
 /** How a target reads in a message: "Mendix Cloud", "a Docker container", … */
 export function targetInWords(target: Target): string {
-  switch (target) {
-    case 'mendix-cloud': return 'Mendix Cloud';
-    case 'mendix-cloud-v3': return 'Mendix Cloud v3';
-    case 'free-app': return 'the Mendix Free App';
-    case 'private-cloud': return 'Mendix for Private Cloud';
-    case 'cloud-foundry': return 'Cloud Foundry';
-    case 'docker': return 'Docker';
-    case 'self-hosted': return 'a self-hosted server';
-  }
+  return TARGET_FACTS[target].inWords;
 }

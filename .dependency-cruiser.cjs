@@ -1,0 +1,92 @@
+// The layers of the house, checked on every test run (test/unit/layers.test.ts) instead of
+// hoped for in review. The core (everything in server/src but the glue) knows no protocol and
+// no front end; the glue (server/src/lsp, server/src/cli, server/src/boot, server/src/server.ts)
+// translates; the client talks to the server only through protocol/.
+// Paths are relative to the folder depcruise runs in (the repository root).
+const GLUE = '^server/src/(lsp|cli|boot)/|^server/src/server\\.ts$';
+const CORE = '^server/src/';
+const LSP_LIBRARIES = '(^|/)node_modules/vscode-languageserver|^vscode-languageserver|(^|/)node_modules/vscode-languageclient|^vscode-languageclient|^vscode$';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-imports-no-glue',
+      comment: 'The core serves the editor and the CLI alike: it never imports lsp/, cli/, boot/ or server.ts.',
+      severity: 'error',
+      from: { path: CORE, pathNot: GLUE },
+      to: { path: GLUE },
+    },
+    {
+      name: 'core-knows-no-protocol',
+      comment: 'The core speaks in core/types (LSP units, no LSP types): no vscode-languageserver*, vscode-languageclient or vscode.',
+      severity: 'error',
+      from: { path: CORE, pathNot: GLUE },
+      to: { path: LSP_LIBRARIES },
+    },
+    {
+      name: 'server-imports-no-client',
+      comment: 'Nothing in the server (core or glue) imports the VS Code client.',
+      severity: 'error',
+      from: { path: '^(server|protocol)/' },
+      to: { path: '^client/' },
+    },
+    {
+      name: 'client-imports-only-protocol',
+      comment: 'The client reaches the server only through protocol/ (messages and the test-send module type), never server/src.',
+      severity: 'error',
+      from: { path: '^client/' },
+      to: { path: '^(server|test|bench|scripts)/' },
+    },
+    {
+      name: 'protocol-holds-no-server-code',
+      comment: 'protocol/ is bundled into the client: from the server it takes the core vocabulary (server/src/core/, plain data) and otherwise types only (erased), never code.',
+      severity: 'error',
+      from: { path: '^protocol/' },
+      to: { path: '^server/', pathNot: '^server/src/core/', dependencyTypesNot: ['type-only', 'type-import'] },
+    },
+    {
+      name: 'core-vocabulary-stands-alone',
+      comment: 'server/src/core/ is the vocabulary everything else speaks (and the client sees through protocol/): it imports nothing else of the server.',
+      severity: 'error',
+      from: { path: '^server/src/core/' },
+      to: { path: '^server/src/', pathNot: '^server/src/core/' },
+    },
+    {
+      name: 'protocol-knows-no-vscode',
+      comment: 'protocol/ is shared by the client and the server: no vscode, no language-client/server library.',
+      severity: 'error',
+      from: { path: '^protocol/' },
+      to: { path: LSP_LIBRARIES },
+    },
+    {
+      name: 'rules-kit-below-rules',
+      comment: 'ruleKit/ is what rules are built with; it never reaches up into a rule file or the registry.',
+      severity: 'error',
+      from: { path: '^server/src/ruleKit/' },
+      to: { path: '^server/src/(rules|registry)/' },
+    },
+    {
+      name: 'only-the-engine-and-front-ends-use-rule-helpers',
+      comment: 'Editor features and services do not borrow the rules\' helpers: shared facts live in settings/, core/ or sources/.',
+      severity: 'error',
+      from: { path: '^server/src/(features|services|settings|sources|config|dns|smtp|core)/' },
+      to: { path: '^server/src/(rules|ruleKit)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'An import cycle makes load order matter and layers meaningless.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|test/fixtures)/' },
+    // type-only imports count: protocol-holds-no-server-code needs to tell them apart
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};
