@@ -91,6 +91,8 @@ describe('--format github', () => {
 
   it('escapes what would end a command or forge another', () => {
     assert.equal(escapeData('50%\r\n::error::forged'), '50%25%0D%0A::error::forged');
+    // terminal control sequences and bidi overrides are shown, not obeyed
+    assert.equal(escapeData('a\u001b]52;c;eA==\u0007b\u202e'), 'a\\x1b]52;c;eA==\\x07b\\u202e');
     assert.equal(escapeProperty('a,b:c%\n'), 'a%2Cb%3Ac%25%0A');
     // one line, whatever the message holds
     assert.ok(!/[\r\n]/.test(escapeData('x\ny\rz')));
@@ -123,6 +125,17 @@ describe('--format gitlab', () => {
     const expected = (s: string) => (s === 'error' ? 'major' : s === 'warning' ? 'minor' : 'info');
     assert.deepEqual(issues.map((i) => i.severity), json.map((f) => expected(f.severity)));
     assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length, 'fingerprints are unique');
+  });
+
+  it('keeps raw control characters out of the report (JSON escapes)', async () => {
+    const tree = makeTree({ 'm2ee.yaml': 'mxruntime:\n  MicroflowConstants:\n    Mail.FromAddress: "x\u009b2J\u202e@example.com"\n    Mail.SMTPPort: 99999\n' });
+    try {
+      const run = await runCli(['check', '--offline', '-f', 'gitlab'], tree);
+      assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(run.stdout), 'no raw control character');
+      assert.ok((JSON.parse(run.stdout) as unknown[]).length > 0);
+    } finally {
+      removeTree(tree);
+    }
   });
 
   it('fingerprints survive lines moving above the finding', async () => {

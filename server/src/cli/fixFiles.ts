@@ -9,6 +9,7 @@ import { fixAllEdits } from '../engine/offeredFixes';
 import { applyEdits } from '../ruleKit/editCheck';
 import { roleOfAssignment } from '../settings/mailSettings';
 import { unifiedDiff } from './unifiedDiff';
+import { escapeControls } from '../core/visibleText';
 
 export type FixMode = 'write' | 'dry-run';
 
@@ -103,7 +104,8 @@ export function reportFixes(fixer: FileFixer, options: { format: string; output?
     const name = relative(io.cwd, f.path).split(sep).join('/');
     if (f.refused) io.stderr.write(`mendix-email: ${name}: not fixed: ${f.refused}\n`);
     else if (f.error) io.stderr.write(`mendix-email: ${name}: could not write the fixes (${f.error})\n`);
-    else if (f.diff !== undefined) diffTo.write(f.diff);
+    // the diff shows file text: control characters escaped like every text output
+    else if (f.diff !== undefined) diffTo.write(escapeControls(f.diff));
     else {
       const rules = [...new Set(f.fixedRules)].join(', ');
       const count = f.fixedRules?.length ?? 0;

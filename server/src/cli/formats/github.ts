@@ -4,6 +4,7 @@
 // toCommandValue/escapeProperty, so a message can never end the command early or forge another.
 import type { Severity } from '../../core/types';
 import type { Report } from '../report';
+import { escapeControls } from '../../core/visibleText';
 
 type Command = 'error' | 'warning' | 'notice';
 
@@ -11,9 +12,12 @@ export function githubCommand(severity: Severity): Command {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
 }
 
-/** A command's message: `%`, CR and LF would end the command or the line. */
+/**
+ * A command's message: `%`, CR and LF would end the command or the line; other control
+ * characters (ESC sequences, bidi overrides) are shown escaped, as in every text output.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property value (file, title): also `:` and `,`, which separate properties. */

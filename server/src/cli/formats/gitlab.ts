@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../core/types';
 import type { Report } from '../report';
+import { escapeControlsInJson } from '../../core/visibleText';
 
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -28,5 +29,5 @@ export function formatGitlab(report: Report): string {
       location: { path: f.file, lines: { begin: f.line, end: f.endLine } },
     };
   });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${escapeControlsInJson(JSON.stringify(issues, null, 2))}\n`;
 }
