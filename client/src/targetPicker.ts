@@ -13,6 +13,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FileInfo } from '../../protocol/messages';
 import { TARGET_FACTS, TARGETS, type Target } from '../../protocol/targets';
 import { requestFileInfo } from './targetStatus';
+import { readSmallFile } from './readSmallFile';
+
+/** The server reads a .mendix-email.json up to this size (config/projectConfig.ts). */
+const CONFIG_MAX_BYTES = 1024 * 1024;
 
 
 const NO_COMMENTS = new Set(['metadata-json', 'config-json']);
@@ -143,9 +147,13 @@ async function setOverride(fileUri: vscode.Uri, info: FileInfo): Promise<void> {
   } else {
     let text = '{\n}\n';
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
-    } catch {
-      // no config file yet: start from an empty object
+      text = await readSmallFile(configUri, CONFIG_MAX_BYTES);
+    } catch (error) {
+      // no config file yet: start from an empty object; one that is no regular file is left alone
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+        void vscode.window.showErrorMessage(`Could not update ${vscode.workspace.asRelativePath(configPath)}: ${(error as Error).message}.`);
+        return;
+      }
     }
     await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(applyEdits(text, modify(text, ['overrides', glob], target, formatting))));
   }

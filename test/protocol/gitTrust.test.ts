@@ -32,7 +32,7 @@ for (const route of ['config', 'git-file', 'include'] as HostileRoute[]) {
       try {
         const published = await client.open(repo.env, DOTENV_WITH_PASSWORD, 'dotenv');
         // tracked in truth, but Restricted Mode cannot ask git: "may be committed", not "git tracks"
-        assert.match(passwordMessage(published) ?? '', /may be committed.*git ls-files \.env/);
+        assert.match(passwordMessage(published) ?? '', /may be committed; `git ls-files \.env` tells whether git tracks it/);
         await hoverAnswers(client, published.uri);
         await client.change(repo.env, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
         await hoverAnswers(client, published.uri);

@@ -5,6 +5,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MailScope, PasswordLocation } from '../../../protocol/mailSettings';
 import { passwordKey, textInRange, unquotePassword } from './passwordText';
+import { readSmallFile } from '../readSmallFile';
+
+/** The server reads an env_file up to this size (services/readFile.ts MAX_BYTES.envFile). */
+const ENV_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 const STORED_KEYS = 'mendixEmail.smtp.storedPasswordKeys';
 
@@ -20,7 +24,7 @@ async function readLiteral(loc: PasswordLocation, documentUri: vscode.Uri): Prom
   try {
     if (loc.fromFile) {
       const file = vscode.Uri.file(path.resolve(path.dirname(documentUri.fsPath), loc.fromFile));
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      const text = await readSmallFile(file, ENV_FILE_MAX_BYTES);
       return unquotePassword(textInRange(text, loc.range), loc.quote);
     }
     const doc = await vscode.workspace.openTextDocument(loc.uri ? vscode.Uri.parse(loc.uri) : documentUri);

@@ -1,11 +1,11 @@
 // The offline part of a check run: read each file and hand it to the same core the editor
 // uses (checkDocument), with the project config, CLI rule severities, declarations found
 // among the files, env_file reading and git tracking. Findings stay in core form here.
-import { readFileSync } from 'node:fs';
 import type { CheckOptions, CheckResult, LoadedProjectConfig } from '../core/settings';
 import type { Finding, SeveritySetting, Target } from '../core/types';
 import { checkDocument } from '../engine/check';
-import { describeFsError, type FileProblem } from './findFiles';
+import type { FileProblem } from './findFiles';
+import { readReferenced, readSettingsText } from '../services/readFile';
 import type { DeclarationIndex } from './declarations';
 import type { ProjectConfigs } from './projectConfigs';
 import type { GitTracking } from '../services/gitTracking';
@@ -118,17 +118,11 @@ function applyCliRules(
   return merged;
 }
 
-/** The file's text (a leading BOM dropped, as the editor does), or why it could not be read. */
+/** The file's text (a leading BOM dropped, as the editor does), or why it could not be read (services/readFile.ts: regular files, size cap). */
 export function readText(path: string): string | { error: string } {
-  try {
-    const text = readFileSync(path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch (error) {
-    return { error: describeFsError(error, 'cannot read file') };
-  }
+  return readSettingsText(path);
 }
 
-function readReferencedFile(absolutePath: string): string | undefined {
-  const text = readText(absolutePath);
-  return typeof text === 'string' ? text : undefined;
+function readReferencedFile(absolutePath: string): string | { notRead: string } | undefined {
+  return readReferenced(absolutePath);
 }

@@ -2,9 +2,8 @@
 // Send Test Mail / Verify SMTP Connection on the command line, with the same core.
 // Stage report on stdout, the verdict on its last line; exit 0 only on success.
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import type { CheckOptions } from '../core/settings';
-import { readFileSync } from 'node:fs';
+import { readCertificate, readReferenced, readSettingsText } from '../services/readFile';
 import { mailSettingsOf } from '../engine/prepare';
 import { loadProjectConfigFor } from '../config/projectConfig';
 import type { CliIo } from './io';
@@ -114,27 +113,14 @@ function parseArgs(argv: string[], command: 'send-test' | 'verify'): Parsed {
   return { ...out, file: files[0] } as Parsed;
 }
 
-/** The file's text (a leading BOM dropped), or why it cannot be read. */
-function readText(path: string): string | { error: string } {
-  try {
-    const text = readFileSync(path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a settings file' : `cannot read file (${code ?? (error as Error).message})` };
-  }
-}
 
 /** The scope's settings from the file, or a message saying why there are none. */
 function settingsOf(path: string, scopeName: string | undefined): SmtpSettings | string {
-  const text = readText(path);
+  const text = readSettingsText(path);
   if (typeof text !== 'string') return `${path}: ${text.error}`;
   const options: CheckOptions = {
     projectConfig: loadProjectConfigFor(path),
-    readReferencedFile: (p) => {
-      const t = readText(p);
-      return typeof t === 'string' ? t : undefined;
-    },
+    readReferencedFile: (p) => readReferenced(p),
   };
   // the engine's reading (env files and all) without running the rules: a test send needs no findings
   const settings = mailSettingsOf({ path, text }, options);
@@ -196,8 +182,9 @@ async function run(command: 'send-test' | 'verify', argv: string[], io: SendTest
     if (verdict.kind === 'confirm') io.stderr.write(`note: ${verdict.reason}; sending anyway\n`);
   }
   const ca = args.ca ? resolve(io.cwd, args.ca) : undefined;
-  if (ca && !existsSync(ca)) {
-    io.stderr.write(`mendix-email ${command}: --ca ${args.ca}: no such file\n`);
+  const caRead = ca ? readCertificate(ca) : undefined;
+  if (caRead && 'notRead' in caRead) {
+    io.stderr.write(`mendix-email ${command}: --ca ${args.ca}: ${caRead.missing ? 'no such file' : `not read: ${caRead.notRead}`}\n`);
     return EXIT_USAGE;
   }
   const settings = settingsOf(path, args.scope);

@@ -4,7 +4,8 @@
 // trusted for FRESH_MS, a parsed file for as long as its mtime and size stay the same.
 // The editor calls invalidateProjectConfigCache() when it sees a config file change, so a
 // change shows at once rather than after FRESH_MS.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFile } from '../services/readFile';
 import { dirname, join, parse, relative, resolve, isAbsolute } from 'node:path';
 import type { LoadedProjectConfig } from '../core/settings';
 import { parseProjectConfig } from './parseProjectConfig';
@@ -33,9 +34,10 @@ const parsed = new Map<string, ParsedFile>();
 /**
  * The project config for a file, or undefined when no `.mendix-email.json` is found between
  * the file's folder and `workspaceRoot` (both included). Without a root, or for a file
- * outside it, the search goes up to the file system's root.
+ * outside it, the search goes up to the file system's root. `within` (Restricted Mode: the
+ * workspace folders): a config file whose real path lies outside them is not read.
  */
-export function loadProjectConfigFor(filePath: string, workspaceRoot?: string): LoadedProjectConfig | undefined {
+export function loadProjectConfigFor(filePath: string, workspaceRoot?: string, within?: readonly string[]): LoadedProjectConfig | undefined {
   const folder = dirname(resolve(filePath));
   const root = workspaceRoot ? resolve(workspaceRoot) : undefined;
   const key = `${folder}\0${root ?? ''}`;
@@ -46,7 +48,7 @@ export function loadProjectConfigFor(filePath: string, workspaceRoot?: string): 
     folders.set(key, answer);
   }
   if (!answer.file) return undefined;
-  const loaded = loadConfigFile(answer.file, now);
+  const loaded = loadConfigFile(answer.file, now, within);
   if (!loaded) folders.delete(key); // it vanished between the search and the read
   return loaded;
 }
@@ -82,7 +84,7 @@ export function findConfigFile(folder: string, root?: string): string | undefine
   }
 }
 
-function loadConfigFile(file: string, now: number): LoadedProjectConfig | undefined {
+function loadConfigFile(file: string, now: number, within: readonly string[] | undefined): LoadedProjectConfig | undefined {
   const cached = parsed.get(file);
   if (cached && now - cached.checkedAt <= FRESH_MS) return cached.loaded;
   let stat;
@@ -96,23 +98,19 @@ function loadConfigFile(file: string, now: number): LoadedProjectConfig | undefi
     cached.checkedAt = now;
     return cached.loaded;
   }
-  const loaded = readConfig(file, stat.size);
+  const loaded = readConfig(file, stat.size, within);
   parsed.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, checkedAt: now, loaded });
   return loaded;
 }
 
-function readConfig(file: string, size: number): LoadedProjectConfig {
+function readConfig(file: string, size: number, within: readonly string[] | undefined): LoadedProjectConfig {
   if (size > MAX_CONFIG_BYTES) {
     return { config: {}, file, problems: [{ message: `.mendix-email.json is ${Math.round(size / 1024)} KB; a config file over 1 MB is not read.` }] };
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return { config: {}, file, problems: [{ message: `.mendix-email.json could not be read (${code}).` }] };
-  }
-  return parseProjectConfig(text, file);
+  // the one reader: a regular file only (a FIFO named .mendix-email.json cannot hang the check), capped
+  const read = readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES, within });
+  if ('notRead' in read) return { config: {}, file, problems: [{ message: `.mendix-email.json was not read: ${read.notRead}.` }] };
+  return parseProjectConfig(read.text, file);
 }
 
 function isFile(path: string): boolean {

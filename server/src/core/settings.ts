@@ -89,8 +89,12 @@ export interface CheckOptions {
   commandLineRules?: Record<string, SeveritySetting>;
   /** declarations found elsewhere in the workspace (metadata.json, Constants.java) */
   declarations?: ConstantDeclaration[];
-  /** reads a file another file refers to (compose env_file); undefined when it cannot be read */
-  readReferencedFile?: (absolutePath: string) => string | undefined;
+  /**
+   * reads a file another file refers to (compose env_file) through the one safe reader
+   * (services/readFile.ts); undefined: it does not exist; `notRead`: refused, and why (a device,
+   * a FIFO, over the size cap, outside the workspace in Restricted Mode)
+   */
+  readReferencedFile?: (absolutePath: string) => string | { notRead: string } | undefined;
   /**
    * whether git tracks (or would track) the file; undefined = not in a git repository; 'unknown' =
    * .gitignore excludes it but whether git already tracks it could not be asked (Restricted Mode,

@@ -115,7 +115,7 @@ export interface ConstantDeclaration {
 
 /** Something a reader found malformed, reported by the rule whose id it carries. */
 export interface ReaderProblem {
-  ruleId: 'syntax-error' | 'invalid-constants-json' | 'invalid-env-name';
+  ruleId: 'syntax-error' | 'invalid-constants-json' | 'invalid-env-name' | 'env-file-not-read';
   range: Range;
   message: string;
 }

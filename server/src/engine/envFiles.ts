@@ -5,7 +5,7 @@
 // `constantsLine`). The merged assignments carry `fromFile` and sit, in this file, on the
 // `env_file` entry that brought them; `fromLine` keeps their line in the other file.
 import * as path from 'node:path';
-import type { Assignment, Range, ReadResult, Scope } from '../core/types';
+import type { Assignment, Range, ReaderProblem, ReadResult, Scope } from '../core/types';
 import type { CheckOptions, CheckResult } from '../core/settings';
 import { ReadContext } from '../sources/context';
 import { readDotenvFile } from '../sources/dotenv';
@@ -15,6 +15,7 @@ export function withEnvFiles(read: ReadResult, filePath: string, options: CheckO
   const readFile = options.readReferencedFile;
   if (!readFile || !read.scopes.some((s) => s.envFiles?.length)) return read;
   const folder = path.dirname(filePath);
+  const notRead: ReaderProblem[] = [];
   const scopes = read.scopes.map((scope): Scope => {
     if (!scope.envFiles?.length) return scope;
     const merged: Assignment[] = [];
@@ -23,13 +24,18 @@ export function withEnvFiles(read: ReadResult, filePath: string, options: CheckO
     let fromEnvFiles: Scope['constantsVariable'];
     for (const file of scope.envFiles) {
       const absolute = path.resolve(folder, file.path);
-      let text: string | undefined;
+      let text: string | { notRead: string } | undefined;
       try {
         text = readFile(absolute);
       } catch {
         text = undefined;
       }
       if (text === undefined) continue;
+      if (typeof text !== 'string') {
+        // said on the entry: its values are not checked, and nothing of the file is shown
+        notRead.push({ ruleId: 'env-file-not-read', range: file.range, message: `env_file ${file.path} was not read: ${text.notRead}; its variables are not checked.` });
+        continue;
+      }
       const fromOther = readDotenvFile(new ReadContext(absolute, text), path.basename(absolute));
       if (fromOther.constantsVariable) fromEnvFiles = { line: fromOther.constantsVariable.line, fromFile: file.path };
       for (const a of fromOther.assignments) {
@@ -41,7 +47,7 @@ export function withEnvFiles(read: ReadResult, filePath: string, options: CheckO
     if (merged.length === 0 && constantsVariable === scope.constantsVariable) return scope;
     return { ...scope, assignments: [...merged, ...scope.assignments], ...(constantsVariable ? { constantsVariable } : {}) };
   });
-  return { ...read, scopes };
+  return notRead.length ? { ...read, scopes, problems: [...read.problems, ...notRead] } : { ...read, scopes };
 }
 
 /**

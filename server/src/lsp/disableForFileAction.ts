@@ -4,7 +4,8 @@
 // another file, so it takes the same path as the `.gitignore` fix (codeActions.ts
 // workspaceEditOf): only editors that apply versioned document changes get it, and only
 // those that can create files when there is no config yet.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSettingsText } from '../services/readFile';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
@@ -60,12 +61,8 @@ export function disableForFileActions(params: CodeActionParams, check: DocumentC
 function configText(path: string, context: DisableForFileContext): { text?: string; version?: number } | undefined {
   const open = context.openDocument(pathToFileURL(path).href);
   if (open) return { text: open.getText(), version: open.version };
-  if (!existsSync(path)) return {};
-  try {
-    const text = readFileSync(path, 'utf8');
-    // the editor drops a byte order mark, and so do the positions of the edits
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return undefined;
-  }
+  // the one reader (a regular file under the cap); the editor drops a byte order mark, and so do the positions of the edits
+  const read = readSettingsText(path);
+  if (typeof read === 'string') return { text: read };
+  return existsSync(path) ? undefined : {};
 }

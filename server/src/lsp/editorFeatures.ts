@@ -35,14 +35,19 @@ let workspaceDeclarations: InstanceType<DeclarationsModule['WorkspaceDeclaration
  * rule shared with the CLI, services/appRoots.ts). Found by a background walk; `changed`
  * re-checks the open documents when the walk finds other files than before.
  */
-export function declarationsProvider(folders: WorkspaceFolders, changed: () => void = () => undefined): (path: string) => ConstantDeclaration[] {
+export function declarationsProvider(
+  folders: WorkspaceFolders,
+  changed: () => void = () => undefined,
+  /** Restricted Mode: the workspace folders (a declaration file linked from outside is not read) */
+  readableFolders: () => readonly string[] | undefined = () => undefined,
+): (path: string) => ConstantDeclaration[] {
   return (path) => {
     const root = folders.rootOf(path);
     if (!root) return [];
     if (!workspaceDeclarations) {
       /* eslint-disable-next-line @typescript-eslint/no-require-imports */
       const { WorkspaceDeclarations } = require('../services/workspaceDeclarations') as DeclarationsModule;
-      workspaceDeclarations = new WorkspaceDeclarations(changed);
+      workspaceDeclarations = new WorkspaceDeclarations(changed, undefined, undefined, readableFolders);
     }
     return workspaceDeclarations.declarationsFor(root, path);
   };
@@ -65,6 +70,8 @@ export interface GitTrackingAnswers {
 export interface GitTrackingHooks {
   /** false in Restricted Mode: git is never started */
   mayRunGit(): boolean;
+  /** Restricted Mode: the workspace folders (no .gitignore outside them is read) */
+  readableFolders(): readonly string[] | undefined;
   /** git's answer changed what a check was told: check the open files again */
   changed(): void;
   /** git failed or missed its deadline (logged; the files count as "may be committed") */

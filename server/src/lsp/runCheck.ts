@@ -1,6 +1,5 @@
 // One check of one open document: find its project config, call the shared engine (the
 // same call the CLI makes), and remember what was used so the editor can explain it.
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,6 +8,7 @@ import type { ConstantDeclaration } from '../core/types';
 import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { parseProjectConfig } from '../config/parseProjectConfig';
 import { withOpenConfigText } from './openProjectConfig';
+import { isInsideWorkspace, OUTSIDE_WORKSPACE, readReferenced } from '../services/readFile';
 import type { MendixEmailSettings } from '../../../protocol/messages';
 import { pathOfUri, type WorkspaceFolders } from './workspace';
 
@@ -35,9 +35,6 @@ function loadEngine(): Engine {
 export function warmUp(): void {
   loadEngine();
 }
-
-/** A referenced file (compose `env_file`) larger than this is not read. */
-const MAX_REFERENCED_BYTES = 2 * 1024 * 1024;
 
 export interface DocumentCheck {
   uri: string;
@@ -66,6 +63,8 @@ export interface CheckEnvironment {
   declarations?(path: string): ConstantDeclaration[];
   /** whether git tracks (or would track) a file; undefined outside a repository (CheckOptions.isTrackedByGit) */
   isTrackedByGit?(path: string): boolean | 'unknown' | undefined;
+  /** Restricted Mode: the workspace folders, outside which nothing is read; undefined when trusted */
+  readableFolders?(): readonly string[] | undefined;
   /** told of each file a check reads besides the document (an env_file): its changes re-check the document */
   referencedFileRead?(path: string): void;
 }
@@ -85,7 +84,10 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
     return { ...base, result: undefined, configFileProblems: loaded.problems, ms: performance.now() - started };
   }
 
-  const projectConfig = document.uri.startsWith('file:') ? withOpenConfigText(loadProjectConfigFor(path, env.folders.rootOf(path)), env.openText) : undefined;
+  const root = env.folders.rootOf(path);
+  const within = env.readableFolders?.();
+  // Restricted Mode: a config is looked for only inside the file's workspace folder
+  const projectConfig = document.uri.startsWith('file:') && (root || !within) ? withOpenConfigText(loadProjectConfigFor(path, root, within), env.openText) : undefined;
   const referencedFiles: string[] = [];
   const options: CheckOptions = {
     projectConfig,
@@ -94,22 +96,15 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
     declarations: env.declarations?.(path),
     isTrackedByGit: env.isTrackedByGit,
     readReferencedFile: (absolutePath) => {
+      // Restricted Mode: a file outside the workspace is not read, not even from an open editor
+      if (within && !isInsideWorkspace(absolutePath, within)) return { notRead: OUTSIDE_WORKSPACE };
       referencedFiles.push(absolutePath);
       env.referencedFileRead?.(absolutePath);
-      return env.openText(pathToFileURL(absolutePath).href) ?? readSmallFile(absolutePath);
+      return env.openText(pathToFileURL(absolutePath).href) ?? readReferenced(absolutePath, within);
     },
   };
   const { checkDocument, resolveTarget } = loadEngine();
   const result = checkDocument({ path, text, languageId: document.languageId }, options);
   const target = result ? resolveTarget(result.read, path, options) : undefined;
   return { ...base, result, target, projectConfig, referencedFiles, ms: performance.now() - started };
-}
-
-function readSmallFile(path: string): string | undefined {
-  try {
-    if (statSync(path).size > MAX_REFERENCED_BYTES) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -78,12 +78,16 @@ export function startServer(connection: Connection): ServerHandle {
   // set once the client may be asked to register watchers (initialized)
   let referencedWatchers: ReferencedFileWatchers | undefined;
   let relativePatterns = false;
+  // Restricted Mode reads nothing outside the workspace folders (services/readFile.ts)
+  const readableFolders = (): readonly string[] | undefined => (trusted ? undefined : folders.all());
   const env = {
     folders,
+    readableFolders,
     openText: (uri: string) => documents.get(uri)?.getText(),
-    declarations: declarationsProvider(folders, () => diagnostics.scheduleAll()),
+    declarations: declarationsProvider(folders, () => diagnostics.scheduleAll(), readableFolders),
     isTrackedByGit: gitTrackingProvider({
       mayRunGit: () => trusted,
+      readableFolders,
       changed: () => diagnostics.scheduleAll(),
       failed: (repository, reason) => connection.console.warn(`git tracking in ${repository}: ${reason}; ignored files with a password count as "may be committed".`),
     }),
@@ -234,8 +238,11 @@ export function startServer(connection: Connection): ServerHandle {
     if (now === trusted) return;
     trusted = now;
     connection.console.info(`Workspace ${trusted ? 'trusted: network checks allowed' : 'not trusted: no network checks'}.`);
-    // what was "may be committed" can now be asked of git (and the other way round)
+    // what was "may be committed" can now be asked of git (and the other way round); files
+    // outside the workspace are read (or no longer read)
     env.isTrackedByGit.forget();
+    invalidateProjectConfigCache();
+    appFilesChanged();
     diagnostics.scheduleAll();
   });
 

@@ -38,6 +38,11 @@ export class WorkspaceFolders {
     for (const f of added) if (f.uri.startsWith('file:')) this.folders.push(resolve(fileURLToPath(f.uri)));
   }
 
+  /** Every workspace folder (absolute paths). */
+  all(): readonly string[] {
+    return this.folders;
+  }
+
   /** The innermost workspace folder holding `path`, if any. */
   rootOf(path: string): string | undefined {
     let best: string | undefined;

@@ -10,7 +10,7 @@ import { addressWithoutDomain } from '../rules/address-without-domain';
 import { invalidAddress } from '../rules/invalid-address';
 import { reservedDomain } from '../rules/reserved-domain';
 import { placeholderDomain } from '../rules/placeholder-domain';
-import { invalidConstantsJson, invalidEnvName, syntaxError } from '../rules/readerProblems';
+import { envFileNotRead, invalidConstantsJson, invalidEnvName, syntaxError } from '../rules/readerProblems';
 import { mendixCloudV3Retired } from '../rules/mendix-cloud-v3-retired';
 import { hostIsIpAddress } from '../rules/host-is-ip-address';
 import { tlsPortMismatch } from '../rules/tls-port-mismatch';
@@ -41,6 +41,7 @@ export const rules: readonly Rule[] = [
   invalidConstantsJson,
   invalidEnvName,
   syntaxError,
+  envFileNotRead,
   mendixCloudV3Retired,
   hostIsIpAddress,
   tlsPortMismatch,

@@ -172,12 +172,15 @@ export interface GitignoreAdvice {
 export function gitignoreFix(path: string, options: CheckOptions): GitignoreAdvice {
   const name = nodePath.basename(path);
   const gitignore = nodePath.join(nodePath.dirname(path), '.gitignore');
-  let current: string | undefined;
+  let read: ReturnType<NonNullable<CheckOptions['readReferencedFile']>>;
   try {
-    current = options.readReferencedFile?.(gitignore);
+    read = options.readReferencedFile?.(gitignore);
   } catch {
-    current = undefined;
+    read = undefined;
   }
+  // a .gitignore that exists but was not read (not a regular file, too large, outside the workspace): no edit of it
+  if (read !== undefined && typeof read !== 'string') return {};
+  const current = read;
   if (current !== undefined && listsName(current, name)) return { alreadyListed: true };
   const line = `${gitignorePattern(name)}\n`;
   let other: OtherFileEdit;

@@ -17,9 +17,9 @@ function advice(ctx: RuleContext, a: Assignment, tracked: boolean | 'unknown' | 
   const { settings, path, options } = ctx;
   const kind = settings.scope.kind;
   if (tracked === 'unknown') {
-    // .gitignore already excludes the file: the one way it still leaks is an earlier commit
+    // git could not be asked (Restricted Mode, or it failed): the command that tells, and the cure
     const name = nodePath.basename(path);
-    return { clause: `it is in .gitignore, but if git tracked ${name} before that, it is still committed: check with \`git ls-files ${name}\` and, if listed, run \`git rm --cached ${name}\``, fixes: [] };
+    return { clause: `\`git ls-files ${name}\` tells whether git tracks it; if it does, run \`git rm --cached ${name}\` and keep it in .gitignore`, fixes: [] };
   }
   const fixes: Fix[] = [];
   const reference = referenceFix(kind, a);

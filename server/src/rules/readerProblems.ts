@@ -27,6 +27,15 @@ export const invalidConstantsJson: Rule = {
   checkFile: reportProblems('invalid-constants-json'),
 };
 
+export const envFileNotRead: Rule = {
+  id: 'env-file-not-read',
+  defaultSeverity: 'warning',
+  description: 'A compose env_file was not read (a device, a FIFO, too large, or outside the workspace in Restricted Mode); its variables are not checked.',
+  docs: docsPath('env-file-not-read'),
+  needsNetwork: false,
+  checkFile: reportProblems('env-file-not-read'),
+};
+
 export const invalidEnvName: Rule = {
   id: 'invalid-env-name',
   defaultSeverity: 'error',

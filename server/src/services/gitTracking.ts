@@ -6,6 +6,7 @@
 // not run (Restricted Mode) or did not answer, an ignored file "may be committed".
 import { dirname, relative, sep } from 'node:path';
 import { ancestorLayers, findGitRoot, isIgnored, readIgnoreLayer, type IgnoreLayer } from './gitignore';
+import { isInsideWorkspace } from './readFile';
 import { runGit } from './runGit';
 
 /** true: tracked, or not ignored (would be committed); false: ignored and not tracked; 'unknown': ignored, and whether git already tracks it is not known. */
@@ -14,6 +15,8 @@ export type GitTracked = boolean | 'unknown';
 export interface GitTrackingOptions {
   /** false in Restricted Mode: then git is never started (no child process at all) */
   mayRunGit(): boolean;
+  /** Restricted Mode: the workspace folders; .gitignore files outside them are not read */
+  readableFolders?(): readonly string[] | undefined;
   /** an answer arrived that changes what an earlier call said about a file of this repository */
   changed?(repository: string): void;
   /** git failed or missed its deadline for this repository (the answer is then 'unknown') */
@@ -56,6 +59,9 @@ export class GitTracking {
     const folder = dirname(file);
     const root = this.rootOf(folder);
     if (root === undefined) return undefined;
+    const within = this.options.readableFolders?.();
+    // Restricted Mode in a folder below the repository's root: the .gitignore files above it are not read
+    if (within && !isInsideWorkspace(root, within)) return 'unknown';
     if (!isIgnored(this.layersAt(folder, root), file, false)) return true;
     if (!this.options.mayRunGit()) return 'unknown';
     const answer = this.repository(root);
@@ -137,8 +143,10 @@ export class GitTracking {
     if (this.layers.size === 0) this.layersRead = this.now();
     let layers = this.layers.get(folder);
     if (!layers) {
-      const own = readIgnoreLayer(folder);
-      layers = own ? [...ancestorLayers(folder, root), own] : ancestorLayers(folder, root);
+      const within = this.options.readableFolders?.();
+      const own = readIgnoreLayer(folder, '.gitignore', within);
+      const above = ancestorLayers(folder, root, within);
+      layers = own ? [...above, own] : above;
       this.layers.set(folder, layers);
     }
     return layers;

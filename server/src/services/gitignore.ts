@@ -1,8 +1,9 @@
 // .gitignore semantics for the file walk: each .gitignore speaks about paths relative to its
 // own folder, and a deeper file's rules beat a shallower one's (as git decides).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { MAX_BYTES, readTextOrUndefined } from './readFile';
 
 export interface IgnoreLayer {
   /** absolute folder the patterns are relative to */
@@ -21,31 +22,26 @@ export function findGitRoot(start: string): string | undefined {
   }
 }
 
-/** The rules of `<dir>/.gitignore`, or undefined when the folder has none. */
-export function readIgnoreLayer(dir: string, fileName = '.gitignore'): IgnoreLayer | undefined {
-  let text: string;
-  try {
-    text = readFileSync(join(dir, fileName), 'utf8');
-  } catch {
-    return undefined;
-  }
-  return { base: dir, matcher: ignore().add(text) };
+/** The rules of `<dir>/.gitignore`, or undefined when the folder has none (or it is no regular file, too large, or outside `within`). */
+export function readIgnoreLayer(dir: string, fileName = '.gitignore', within?: readonly string[]): IgnoreLayer | undefined {
+  const text = readTextOrUndefined(join(dir, fileName), { maxBytes: MAX_BYTES.gitignore, within });
+  return text === undefined ? undefined : { base: dir, matcher: ignore().add(text) };
 }
 
 /**
  * The layers that apply at `dir` from above it: the repository's `.git/info/exclude` and every
  * `.gitignore` from the repository root down to (not including) `dir`.
  */
-export function ancestorLayers(dir: string, gitRoot: string | undefined): IgnoreLayer[] {
+export function ancestorLayers(dir: string, gitRoot: string | undefined, within?: readonly string[]): IgnoreLayer[] {
   if (!gitRoot) return [];
   const layers: IgnoreLayer[] = [];
-  const exclude = readIgnoreLayer(join(gitRoot, '.git', 'info'), 'exclude');
+  const exclude = readIgnoreLayer(join(gitRoot, '.git', 'info'), 'exclude', within);
   if (exclude) layers.push({ base: gitRoot, matcher: exclude.matcher });
   const rel = relative(gitRoot, dir);
   const parts = rel ? rel.split(sep) : [];
   let current = gitRoot;
   for (let i = 0; i <= parts.length - 1; i++) {
-    const layer = readIgnoreLayer(current);
+    const layer = readIgnoreLayer(current, '.gitignore', within);
     if (layer) layers.push(layer);
     current = join(current, parts[i]);
   }

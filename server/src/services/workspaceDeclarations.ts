@@ -8,7 +8,8 @@
 // the first check of a workspace sees no declarations, and `onChange` asks for re-checks once
 // the walk has found some. It is repeated every half minute, so a new file is found without a
 // file watcher (an editor that watches files has the server call `rescan()` at once).
-import { readFileSync, statSync, type Dirent } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
+import { readTextOrUndefined } from './readFile';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConstantDeclaration } from '../core/types';
@@ -81,6 +82,8 @@ export class WorkspaceDeclarations {
     private readonly now: () => number = Date.now,
     /** how old a walk may get before the next request starts another (the CLI: never, one run sees one tree) */
     private readonly rescanAfterMs = RESCAN_AFTER_MS,
+    /** Restricted Mode: the workspace folders (a declaration file linked from outside them is not read) */
+    private readonly readableFolders: () => readonly string[] | undefined = () => undefined,
   ) {}
 
   /** Walk again on the next request (a declaration file was created or deleted). */
@@ -169,9 +172,11 @@ export class WorkspaceDeclarations {
     const cached = this.cache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.declarations;
     let declarations: ConstantDeclaration[] = [];
-    if (stat.size <= MAX_FILE_BYTES) {
+    // the one reader: a regular file under the cap, inside the workspace in Restricted Mode
+    const text = readTextOrUndefined(file, { maxBytes: MAX_FILE_BYTES, within: this.readableFolders() });
+    if (text !== undefined) {
       try {
-        declarations = readSettingsFile(file, readFileSync(file, 'utf8'))?.declarations ?? [];
+        declarations = readSettingsFile(file, text)?.declarations ?? [];
       } catch {
         declarations = [];
       }

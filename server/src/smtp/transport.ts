@@ -1,7 +1,7 @@
 // nodemailer connection options from the settings: implicit TLS or STARTTLS, certificate
 // verification on, one host's private CA or self-signed certificate trusted on request,
 // and timeouts bounded so a filtered port fails in seconds, not minutes.
-import { readFileSync } from 'node:fs';
+import { readCertificate } from '../services/readFile';
 import { hostname } from 'node:os';
 import type { ConnectionOptions } from 'node:tls';
 import type { SmtpSettings } from './settings';
@@ -51,12 +51,9 @@ export function planTransport(settings: SmtpSettings, options: TransportOptions 
   const tls: ConnectionOptions = { rejectUnauthorized: true };
   const trustedFile = trustedFileFor(settings.host, options.trustedCertificates);
   if (trustedFile) {
-    let pem: string;
-    try {
-      pem = readFileSync(trustedFile, 'utf8');
-    } catch (e) {
-      throw new TrustFileError(`cannot read the certificate file ${trustedFile} trusted for ${settings.host}: ${(e as Error).message}`);
-    }
+    const read = readCertificate(trustedFile);
+    if ('notRead' in read) throw new TrustFileError(`the certificate file ${trustedFile} trusted for ${settings.host} was not read: ${read.notRead}`);
+    const pem = read.text;
     if (!/-----BEGIN CERTIFICATE-----/.test(pem)) throw new TrustFileError(`${trustedFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
     // for this host the file is the trust anchor (like curl --cacert): a private CA or a
     // self-signed certificate. Not adding the ~140 public roots also saves ~200 ms of

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { checkDocument } from '../../../server/src/engine/check';
 import type { CheckOptions } from '../../../server/src/core/settings';
 import { rules } from '../../../server/src/registry/rules';
+import { readReferenced } from '../../../server/src/services/readFile';
 
 const root = join(__dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'mendix-email-docs-'));
@@ -51,7 +52,8 @@ for (const id of RULES) {
     for (const section of ['Bad', 'Good'] as const) {
       const ex = example(page, section);
       const path = join(dir, `${id}-${section}`, fileNameFor(ex));
-      const options = id === 'unknown-constant' ? DECLARED : {};
+      // env-file-not-read: the env_file goes through the one reader, which refuses /dev/zero
+      const options = id === 'unknown-constant' ? DECLARED : id === 'env-file-not-read' ? { readReferencedFile: (p: string) => readReferenced(p) } : {};
       const findings = checkDocument({ path, text: ex.code }, options)?.findings ?? [];
       const found = findings.filter((f) => f.ruleId === id);
       const all = findings.map((f) => `${f.ruleId}: ${f.message}`);
