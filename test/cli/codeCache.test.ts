@@ -3,9 +3,10 @@
 // folder another user could write is never used. The output is the same in every case.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ensureBuilt, makeTree, removeTree, runCli } from './support/cli';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CLI, ensureBuilt, makeTree, removeTree, runCli } from './support/cli';
 
 const M2EE = `mxruntime:
   MicroflowConstants:
@@ -110,5 +111,47 @@ describe('the CLI code cache', () => {
     const run = await check(folder);
     assert.deepEqual({ status: run.status, stdout: run.stdout }, expected);
     assert.equal(readFileSync(file, 'utf8'), 'planted');
+  });
+
+  it('a cache compiled from a modified bundle of the same length, planted with its seal, never runs (issue 13 item 6)', async () => {
+    const folder = join(dir, 'attack');
+    await check(folder);
+    const file = join(folder, caches(folder)[0]);
+    const seal = existsSync(`${file}.seal`) ? readFileSync(`${file}.seal`) : undefined;
+    // the attacker's bundle: code injected at the top, a comment shortened by as much (V8 checks the length)
+    const core = join(dirname(CLI), 'cli-core.js');
+    const source = readFileSync(core, 'utf8');
+    // the CLI runs in `dir`: a relative marker keeps the injection short
+    const marker = join(dir, 'INJECTED');
+    const injection = 'require("fs").writeFileSync("INJECTED", "x");\n';
+    const comment = /^\/\/ .{60,}$/m.exec(source)!;
+    assert.ok(comment[0].length > injection.length + 3);
+    const shortened = source.slice(0, comment.index) + comment[0].slice(0, comment[0].length - injection.length) + source.slice(comment.index + comment[0].length);
+    const modified = shortened.replace('"use strict";\n', `"use strict";\n${injection}`);
+    assert.equal(modified.length, source.length);
+    const forged = join(dir, 'forged.v8cache');
+    // compiled in a fresh node (the same V8 flags as the CLI's), as an attacker would
+    writeFileSync(join(dir, 'modified.js'), modified);
+    const compiled = spawnSync(process.execPath, ['-e', `
+      const { Script } = require('node:vm'); const Module = require('node:module'); const fs = require('node:fs');
+      const script = new Script(Module.wrap(fs.readFileSync(process.argv[1], 'utf8')), { filename: process.argv[2] });
+      fs.writeFileSync(process.argv[3], script.createCachedData());`, join(dir, 'modified.js'), core, forged], { encoding: 'utf8' });
+    assert.equal(compiled.status, 0, compiled.stderr);
+    // planted where the cache is, owner-only, with the seal that came along (a checkout, a CI cache)
+    writeFileSync(file, readFileSync(forged), { mode: 0o600 });
+    if (seal) writeFileSync(`${file}.seal`, seal, { mode: 0o600 });
+    const run = await check(folder);
+    assert.deepEqual({ status: run.status, stdout: run.stdout }, expected);
+    assert.equal(existsSync(marker), false, 'the injected code ran');
+    assert.notDeepEqual(readFileSync(file), readFileSync(forged), 'the planted cache was replaced');
+  });
+
+  it('MENDIX_EMAIL_CODE_CACHE inside a git repository is not used', async () => {
+    const repo = join(dir, 'checkout');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    const folder = join(repo, '.cache', 'mendix-email');
+    const run = await check(folder);
+    assert.deepEqual({ status: run.status, stdout: run.stdout }, expected);
+    assert.equal(existsSync(folder), false, 'nothing written inside the repository');
   });
 });

@@ -6,7 +6,7 @@ import Module, { createRequire } from 'node:module';
 import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheFolderFor, prepareFolder, readCacheFile } from './codeCacheFolder';
+import { cacheFolderFor, prepareFolder, readCacheFile, sealCacheFile } from './codeCacheFolder';
 import { CODE_CACHE_OUTCOME, RUN_AS_MAIN, type CodeCacheOutcome } from './markers';
 
 export interface BundleToRun {
@@ -32,6 +32,7 @@ export function runBundle(bundle: BundleToRun, parent: NodeModule): void {
   let outcome: CodeCacheOutcome = { status: 'off', why: 'off' in choice ? choice.off : undefined };
   let cacheFile: string | undefined;
   let cached: Buffer | undefined;
+  let unsealed: string | undefined;
   if ('folder' in choice) {
     const unsafe = prepareFolder(choice.folder);
     if (unsafe) outcome = { status: 'off', why: unsafe };
@@ -41,13 +42,17 @@ export function runBundle(bundle: BundleToRun, parent: NodeModule): void {
       if (read.refused) {
         outcome = { status: 'off', why: read.refused };
         cacheFile = undefined;
-      } else cached = read.data;
+      } else {
+        cached = read.data;
+        unsealed = read.unsealed;
+      }
     }
   }
 
   const script = new Script(Module.wrap(source), { filename: bundle.file, cachedData: cached });
   if (cacheFile) {
-    outcome = cached && !script.cachedDataRejected ? { status: 'used', file: cacheFile } : { status: 'written', file: cacheFile, ...(cached ? { why: 'V8 refused the old cache' } : {}) };
+    const why = cached ? 'V8 refused the old cache' : unsealed;
+    outcome = cached && !script.cachedDataRejected ? { status: 'used', file: cacheFile } : { status: 'written', file: cacheFile, ...(why ? { why } : {}) };
     if (outcome.status === 'written') scheduleWrite(script, cacheFile, bundle);
   }
   (globalThis as Record<symbol, unknown>)[CODE_CACHE_OUTCOME] = outcome;
@@ -74,10 +79,12 @@ function scheduleWrite(script: Script, file: string, bundle: BundleToRun): void 
       const temp = join(folder, `.${basename(file)}.${process.pid}.tmp`);
       writeFileSync(temp, script.createCachedData(), { mode: 0o600, flag: 'w' });
       renameSync(temp, file);
+      // the seal proves to the next start that this program wrote the file here (codeCacheFolder.ts)
+      sealCacheFile(file);
       // caches of this version under other Node flags stay: the server and the CLI run under different ones
       const current = `${bundle.name}-${bundle.hash}-${process.version}-${process.arch}-`;
       for (const old of readdirSync(folder)) {
-        if (old.startsWith(`${bundle.name}-`) && old.endsWith('.v8cache') && !old.startsWith(current)) {
+        if (old.startsWith(`${bundle.name}-`) && (old.endsWith('.v8cache') || old.endsWith('.v8cache.seal')) && !old.startsWith(current)) {
           try {
             unlinkSync(join(folder, old));
           } catch {

@@ -2,10 +2,10 @@
 // folders and files that another user could have written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheFolderFor, prepareFolder, readCacheFile } from '../../../server/src/boot/codeCacheFolder';
+import { cacheFolderFor, prepareFolder, readCacheFile, sealCacheFile } from '../../../server/src/boot/codeCacheFolder';
 
 const isRoot = process.getuid?.() === 0;
 const posix = process.platform !== 'win32';
@@ -71,7 +71,16 @@ test('a cache file is read only when it is this user\'s regular file that nobody
   const dir = scratch(t);
   const good = join(dir, 'good.v8cache');
   writeFileSync(good, 'bytes', { mode: 0o600 });
+  assert.deepEqual(readCacheFile(good), { unsealed: 'the cache file was not written here by this program (its seal does not match)' }, 'no seal: not read');
+  sealCacheFile(good);
   assert.equal(readCacheFile(good).data?.toString(), 'bytes');
+  // the same bytes written again (a checkout, a restored CI cache) do not match the seal
+  const seal = readFileSync(`${good}.seal`);
+  writeFileSync(`${good}.new`, 'bytes', { mode: 0o600 });
+  renameSync(`${good}.new`, good);
+  writeFileSync(`${good}.seal`, seal, { mode: 0o600 });
+  assert.equal(readCacheFile(good).data, undefined, 'rewritten bytes with the old seal are not read');
+  sealCacheFile(good);
 
   assert.deepEqual(readCacheFile(join(dir, 'none.v8cache')), {}, 'no file: nothing, and no refusal');
 
