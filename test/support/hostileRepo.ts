@@ -32,10 +32,19 @@ function git(cwd: string, ...args: string[]): void {
 export function hostileRepo(route: HostileRoute, options: { trackEnv?: boolean } = {}): HostileRepo {
   const base = mkdtempSync(join(tmpdir(), 'mendix-email-hostile-'));
   const root = join(base, 'workspace');
-  const outside = join(base, 'outside');
   mkdirSync(root);
-  mkdirSync(outside);
-  const marker = join(base, 'MARKER');
+  const made = makeRepositoryHostile(root, base, route, options);
+  return { ...made, dispose: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/**
+ * Turns the folder `root` into such a repository; the script, the marker and any git folder or
+ * config outside the work tree go into `besides` (a folder outside `root`).
+ */
+export function makeRepositoryHostile(root: string, besides: string, route: HostileRoute, options: { trackEnv?: boolean } = {}): Omit<HostileRepo, 'dispose'> {
+  const outside = join(besides, 'outside');
+  mkdirSync(outside, { recursive: true });
+  const marker = join(besides, 'MARKER');
   const script = join(outside, 'fsmonitor.sh');
   writeFileSync(script, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`);
   chmodSync(script, 0o755);
@@ -72,13 +81,7 @@ export function hostileRepo(route: HostileRoute, options: { trackEnv?: boolean }
     git(root, 'config', 'core.fsmonitor', script);
   }
 
-  return {
-    root,
-    marker,
-    env,
-    markerWritten: () => existsSync(marker),
-    dispose: () => rmSync(base, { recursive: true, force: true }),
-  };
+  return { root, marker, env, markerWritten: () => existsSync(marker) };
 }
 
 function readConfig(gitDir: string): string {

@@ -20,6 +20,8 @@ export interface SessionOptions {
   files?: Record<string, string>;
   /** another code-server than the one findTools() gives (codeServerWithout(): one lacking a built-in extension) */
   codeServer?: string;
+  /** run on the workspace copy before code-server opens it (make it a git repository, …) */
+  prepare?: (workspace: string) => void;
 }
 
 export interface Session {
@@ -43,6 +45,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     mkdirSync(dirname(join(workspace, relative)), { recursive: true });
     writeFileSync(join(workspace, relative), text);
   }
+  options.prepare?.(workspace);
   let profile: Profile | undefined;
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
