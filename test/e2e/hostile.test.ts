@@ -38,7 +38,10 @@ test('the repository is hostile: plain git runs its fsmonitor script', () => {
 
 test('Restricted Mode: the .env with a password gets its diagnostics, also after an edit; the marker never appears', { timeout: 240_000 }, async () => {
   const { workbench } = session;
-  await workbench.openFile('.env');
+  await workbench.openFile('.env').catch(async (error: unknown) => {
+    await workbench.screenshot('hostile-open-failed');
+    throw error;
+  });
   const problems = await waitFor('the password finding in the Problems panel', () => workbench.readProblems(),
     (ps) => ps.some((p) => p.code === 'password-in-plain-text'), 90_000);
   assert.match(problems.find((p) => p.code === 'password-in-plain-text')!.message, /may be committed/);
