@@ -58,6 +58,20 @@ describe('--fix on the rule fixtures', () => {
   });
 });
 
+describe('--fix keeps the file as it was around the fix', () => {
+  it('a byte order mark and CRLF line ends stay', async () => {
+    const text = '\uFEFFMX_Mail_SMTPHost=old.example.org\r\nMX_Mail_SMTPPort=587\r\nMX_Mail_SMTPHost=smtp.example.org\r\n';
+    const tree = makeTree({ '.env': text });
+    try {
+      const run = await runCli(['check', '--offline', '--fix'], tree);
+      assert.match(run.stderr, /\.env: fixed 1 problem \(constant-overridden\)/, run.stdout + run.stderr);
+      assert.equal(readFileSync(join(tree, '.env'), 'utf8'), '\uFEFFMX_Mail_SMTPPort=587\r\nMX_Mail_SMTPHost=smtp.example.org\r\n');
+    } finally {
+      removeTree(tree);
+    }
+  });
+});
+
 describe('--fix-dry-run', () => {
   const SECRET = 'Old-Secret-4711';
   const TEXT = `mxruntime:\n  MicroflowConstants:\n    Mail.SMTPPassword: ${SECRET}\n    Mail.SMTPHost: smtp.example.org\n    Mail.SMTPPassword: \${SMTP_PASSWORD}\n`;

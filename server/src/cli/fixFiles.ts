@@ -2,7 +2,7 @@
 // problems" (engine/offeredFixes.fixAllEdits, the one code path both use), applied to the
 // files on disk or shown as a diff. A fix that would put a password into a file is not
 // applied, and a diff never shows one: the values are masked as the editor's hover does.
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { CheckResult, LoadedProjectConfig } from '../core/settings';
 import { fixAllEdits } from '../engine/offeredFixes';
@@ -57,7 +57,8 @@ export class FileFixer {
       return result;
     }
     try {
-      writeFileSync(path, after);
+      // the check read the text without its BOM; the file keeps it
+      writeFileSync(path, startsWithBom(path) ? `\uFEFF${after}` : after);
     } catch (error) {
       this.fixed.push({ path, edits: 0, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
       return result;
@@ -71,6 +72,16 @@ export class FileFixer {
     });
     this.fixed.push({ path, edits: edits.length, fixedRules });
     return left;
+  }
+}
+
+function startsWithBom(path: string): boolean {
+  const head = Buffer.alloc(3);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  } finally {
+    closeSync(fd);
   }
 }
 
