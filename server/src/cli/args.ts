@@ -2,6 +2,7 @@
 // into exit code 2. node:util parseArgs keeps the CLI free of an argument-parsing dependency.
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import { closest } from './closest';
 import { TARGETS, type SeveritySetting, type Target } from '../core/types';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
@@ -36,6 +37,36 @@ export class UsageError extends Error {}
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'gitlab'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
+const CHECK_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  offline: { type: 'boolean' },
+  target: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'dns-server': { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/**
+ * parseArgs' own words, made readable: an unknown option gets "did you mean" (its message
+ * ends in an advice about '--' with an unbalanced quote); others lose the code prefix.
+ */
+function parseArgsProblem(error: Error & { code?: string }): string {
+  const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']*)'/.exec(error.message)?.[1] : undefined;
+  if (unknown === undefined) return error.message.replace(/^TypeError \[[A-Z_]+\]: /, '');
+  const name = unknown.replace(/^-+/, '').replace(/=.*$/, '');
+  const suggestion = name.length > 1 ? closest(name, Object.keys(CHECK_OPTIONS)) : undefined;
+  return `unknown option ${unknown}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`;
+}
+
 export function parseCheckArgs(argv: string[]): CheckCommandOptions {
   // `--max-warnings -1` (ESLint's "no limit") would read as an option to parseArgs
   const args: string[] = [];
@@ -51,27 +82,10 @@ export function parseCheckArgs(argv: string[]): CheckCommandOptions {
       args,
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        'max-warnings': { type: 'string' },
-        offline: { type: 'boolean' },
-        target: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        rule: { type: 'string', multiple: true },
-        quiet: { type: 'boolean', short: 'q' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'dns-server': { type: 'string', multiple: true },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
+      options: CHECK_OPTIONS,
     });
   } catch (error) {
-    // parseArgs messages name the option ("Unknown option '--foo'"); keep them, drop the code prefix.
-    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+    throw new UsageError(parseArgsProblem(error as Error & { code?: string }));
   }
   const v = parsed.values;
 

@@ -10,6 +10,8 @@ import type { DeclarationIndex } from './declarations';
 import type { ProjectConfigs } from './projectConfigs';
 import type { GitTracking } from '../services/gitTracking';
 import type { FileFixer } from './fixFiles';
+import type { EnvFileReference } from './envFileDuplicates';
+import { dirname, resolve } from 'node:path';
 
 export interface CheckFilesOptions {
   /** --config: used for every file instead of discovery */
@@ -53,10 +55,12 @@ export interface CheckFilesOutcome {
   configsWithProblems: LoadedProjectConfig[];
   /** what the run could not find out, said once on stderr (git did not answer) */
   notes: string[];
+  /** each env_file entry of the checked compose files (to report a value's finding once) */
+  envFileReferences: EnvFileReference[];
 }
 
 export function checkFiles(files: readonly string[], options: CheckFilesOptions): CheckFilesOutcome {
-  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [], notes: [] };
+  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [], notes: [], envFileReferences: [] };
   const git = options.git;
   const seenConfigs = new Set<string>();
   const withCliRules = new Map<LoadedProjectConfig, LoadedProjectConfig>();
@@ -97,6 +101,9 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
       outcome.checked.push({ path, settings: result.settings, suppressions: result.read.suppressions, projectConfig, options: checkOptions });
     }
     outcome.findings.set(path, [...result.findings]);
+    for (const scope of result.read.scopes) {
+      for (const envFile of scope.envFiles ?? []) outcome.envFileReferences.push({ from: path, to: resolve(dirname(path), envFile.path), range: envFile.range });
+    }
   }
   return outcome;
 }

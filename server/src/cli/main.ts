@@ -79,7 +79,21 @@ function processIo(): CliIo {
   return { stdout: process.stdout, stderr, cwd: process.cwd(), env: process.env };
 }
 
+/**
+ * `mendix-email check … | head -1`: the reader hangs up and the next write fails with EPIPE.
+ * That is the reader's choice, not our failure: stop writing quietly (no stack trace); the
+ * exit code stays the one the run decides.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+}
+
 function runAsProgram(): void {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       // exitCode rather than exit(): a large report piped to another program must flush first.

@@ -43,6 +43,7 @@ interface WorkerOutput {
   problems: FileProblem[];
   configsWithProblems: LoadedProjectConfig[];
   notes: string[];
+  envFileReferences: CheckFilesOutcome['envFileReferences'];
 }
 
 /** How many workers: MENDIX_EMAIL_WORKERS=N (0 or 1: none; `auto`: one per core); default: one per core from WORKERS_FROM files on. */
@@ -85,13 +86,14 @@ export async function checkInWorkers(files: readonly string[], settings: RunSett
   files.forEach((file, i) => shares[i % workers].push(file));
   const outputs = await Promise.all(shares.map((share) => runWorker(bundle, { mendixEmailCheck: true, files: share, settings })));
 
-  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [], notes: [] };
+  const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [], notes: [], envFileReferences: [] };
   const seenConfigs = new Set<string>();
   for (const output of outputs) {
     for (const note of output.notes) if (!outcome.notes.includes(note)) outcome.notes.push(note);
     outcome.filesChecked += output.filesChecked;
     for (const [path, findings] of output.findings) outcome.findings.set(path, findings);
     outcome.problems.push(...output.problems);
+    outcome.envFileReferences.push(...output.envFileReferences);
     for (const config of output.configsWithProblems) {
       if (seenConfigs.has(config.file)) continue;
       seenConfigs.add(config.file);
@@ -137,6 +139,7 @@ export async function runAsCheckWorker(): Promise<boolean> {
     problems: outcome.problems,
     configsWithProblems: outcome.configsWithProblems,
     notes: outcome.notes,
+    envFileReferences: outcome.envFileReferences,
   };
   parentPort.postMessage(output);
   return true;

@@ -1,6 +1,7 @@
 // The rules as the CLI describes them (SARIF tool.driver.rules, --rule validation): the
 // offline rules the engine runs and the DNS rules. Documentation links are the rule pages'
 // web addresses (core/links.ts).
+import { closest } from './closest';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Severity } from '../core/types';
@@ -62,28 +63,5 @@ function docsRoot(): string | undefined {
 
 /** The known rule id closest to a mistyped one, if any is close enough to be a typo. */
 export function closestRuleId(id: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
-  for (const rule of ruleCatalog()) {
-    const d = editDistance(id.toLowerCase(), rule.id);
-    if (d < bestDistance) {
-      best = rule.id;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
+  return closest(id, ruleCatalog().map((rule) => rule.id));
 }

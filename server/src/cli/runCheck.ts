@@ -17,6 +17,7 @@ import { CHECK_HELP } from './help';
 import type { CliIo } from './io';
 import { loadExplicitConfig } from './explicitConfig';
 import { addOnlineFindings } from './online';
+import { dropEnvFileDuplicates } from './envFileDuplicates';
 import { compareFindings, type Report, type ReportedFinding, type RunProblem } from './report';
 import { closestRuleId, ruleCatalog, ruleHelpMarkdown } from './ruleCatalog';
 import { CLI_VERSION } from './version';
@@ -77,6 +78,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`mendix-email: DNS could not be checked for ${shown}; those checks were skipped (use --offline to skip DNS)\n`);
     }
   }
+  dropEnvFileDuplicates(outcome.findings, outcome.envFileReferences);
 
   for (const path of found.explicit) {
     if (!outcome.findings.has(path) && !outcome.problems.some((p) => p.path === path)) {

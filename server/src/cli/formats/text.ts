@@ -56,10 +56,13 @@ export function summaryLine(report: Report, colors: Colors): string {
   const total = report.findings.length;
   const checked = `${report.filesChecked} ${plural(report.filesChecked, 'file')} checked`;
   const unread = report.problems.length ? `, ${report.problems.length} could not be read` : '';
-  if (total === 0) {
-    const line = `✔ No problems (${checked}${unread})`;
-    return report.problems.length ? colors.red(colors.bold(line)) : colors.green(line);
+  if (total === 0 && report.problems.length) {
+    // no tick: a file that could not be read is a failed run, not a clean one
+    const failed = `${report.problems.length} ${plural(report.problems.length, 'file')} could not be read`;
+    const rest = report.filesChecked ? `no problems in the ${checked}` : 'no file was checked';
+    return colors.red(colors.bold(`✖ ${failed}; ${rest}`));
   }
+  if (total === 0) return colors.green(`✔ No problems (${checked})`);
   const parts = [`${counts.error} ${plural(counts.error, 'error')}`, `${counts.warning} ${plural(counts.warning, 'warning')}`];
   if (counts.info) parts.push(`${counts.info} info`);
   if (counts.hint) parts.push(`${counts.hint} ${plural(counts.hint, 'hint')}`);
