@@ -1,12 +1,24 @@
 // The globs of `.mendix-email.json` (`overrides`, `files`): relative to the config file's
 // folder, `/` as separator, a glob without `/` matching a file name in any folder below.
-// One matcher for both keys, so a glob means the same wherever it is written. zeptomatch
-// (~8 KB in the bundle against picomatch's ~24) does `*`, `**`, `?`, `[…]`, `{a,b}` and `\`
-// escapes, and lets `*` match a leading dot, which is all a config glob needs.
+// One matcher for both keys, so a glob means the same wherever it is written: globMatch's,
+// whose time is linear in the path (a config file comes from the repository, so its globs
+// are input, not code). `*` matches a leading dot.
 import * as path from 'node:path';
-import zeptomatch from 'zeptomatch';
+import { compileGlob, type CompiledGlob } from './globMatch';
 
-// Globs compile once per pattern for the life of the process, not once per check.
+/** Compiled globs are kept for the process's life; a config being typed makes new ones, so the caches are capped. */
+const MAX_CACHED = 100_000;
+const compiled = new Map<string, CompiledGlob>();
+function compiledGlob(pattern: string): CompiledGlob {
+  let c = compiled.get(pattern);
+  if (!c) {
+    c = compileGlob(pattern);
+    if (compiled.size >= MAX_CACHED) compiled.clear();
+    compiled.set(pattern, c);
+  }
+  return c;
+}
+
 const matchers = new Map<string, (p: string) => boolean>();
 function matcher(glob: string): (p: string) => boolean {
   let m = matchers.get(glob);
@@ -14,10 +26,18 @@ function matcher(glob: string): (p: string) => boolean {
     // `./name` is anchored to the config's folder; a glob with no `/` matches a name in any folder
     const anchored = glob.startsWith('./');
     const pattern = anchored ? glob.slice(2) : glob;
-    m = !anchored && !pattern.includes('/') ? (p) => zeptomatch(pattern, path.posix.basename(p)) : (p) => zeptomatch(pattern, p);
+    // a refused glob was reported when the config was read; here it matches nothing
+    const match = compiledGlob(pattern).match ?? (() => false);
+    m = !anchored && !pattern.includes('/') ? (p) => match(path.posix.basename(p)) : match;
+    if (matchers.size >= MAX_CACHED) matchers.clear();
     matchers.set(glob, m);
   }
   return m;
+}
+
+/** Why a glob of `overrides` / `files` is not used, in words; undefined when it is fine. */
+export function globRefusal(glob: string): string | undefined {
+  return compiledGlob(glob.startsWith('./') ? glob.slice(2) : glob).refused;
 }
 
 /** The path of `filePath` relative to the folder of the config file, with `/`; undefined when outside. */

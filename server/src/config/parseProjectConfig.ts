@@ -3,10 +3,11 @@
 // kept, so one typo never switches the whole file off. The allowed values come from the
 // JSON schema that the editor also uses, so the two can never disagree.
 // the ESM build: esbuild would otherwise bundle the UMD one, whose lazy require()s break in a bundle
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { createScanner, parseTree, printParseErrorCode, ScanError, SyntaxKind, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../../schemas/mendix-email.schema.json';
 import type { Range, SeveritySetting, Target } from '../core/types';
 import type { FileSettings, LoadedProjectConfig, ProjectConfig, Role } from '../core/settings';
+import { globRefusal } from './configGlobs';
 
 type Problem = LoadedProjectConfig['problems'][number];
 /** Records a problem; returns undefined so a reader can `return problem(…)` to reject a value. */
@@ -17,6 +18,7 @@ const ROLE_VALUES: readonly string[] = schema.definitions.role.enum;
 const SEVERITY_VALUES: readonly string[] = schema.definitions.severity.enum;
 const RULE_IDS: readonly string[] = schema.definitions.ruleId.enum;
 const TOP_LEVEL_KEYS = Object.keys(schema.properties);
+const MAX_SYNTAX_PROBLEMS = 20;
 const CONSTANT_NAME = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_.]*$/;
 
 /** Offsets → 0-based line / UTF-16 character, like LSP. */
@@ -59,12 +61,14 @@ export function parseProjectConfig(text: string, file: string): LoadedProjectCon
   if (isBlank(text)) return { config, file, problems };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  for (const error of errors) {
+  // a broken file can hold a million errors; the first few say what is wrong
+  for (const error of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     problems.push({
       message: `.mendix-email.json is not valid JSON: ${describeParseError(error)}. The rest of the file is still used where it can be read.`,
       range: rangeOf(error.offset, Math.max(error.length, 1)),
     });
   }
+  if (errors.length > MAX_SYNTAX_PROBLEMS) problem(`.mendix-email.json has ${errors.length - MAX_SYNTAX_PROBLEMS} more syntax errors after these.`);
   if (!root) {
     if (errors.length === 0) problem('.mendix-email.json must hold a JSON object.');
     return { config, file, problems };
@@ -85,6 +89,8 @@ export function parseProjectConfig(text: string, file: string): LoadedProjectCon
       case 'overrides':
         config.overrides = mapOf(valueNode, 'overrides', problem, (k, v) => {
           if (k.trim() === '') return problem('An empty glob in "overrides" matches nothing.', v.parent?.children?.[0]);
+          const refused = globRefusal(k);
+          if (refused) return problem(`${refused} This entry of "overrides" is ignored.`, v.parent?.children?.[0]);
           if (isOneOf(v, TARGET_VALUES, `the target for "${k}"`, problem)) return v.value as Target;
         });
         break;
@@ -102,6 +108,8 @@ export function parseProjectConfig(text: string, file: string): LoadedProjectCon
       case 'files':
         config.files = mapOf(valueNode, 'files', problem, (k, v) => {
           if (k.trim() === '') return problem('An empty glob in "files" matches nothing.', v.parent?.children?.[0]);
+          const refused = globRefusal(k);
+          if (refused) return problem(`${refused} This entry of "files" is ignored.`, v.parent?.children?.[0]);
           return readFileSettings(v, k, problem);
         }, '"files" must be an object of "glob": { "rules": { … } } entries, like {"model/config.json": {"rules": {"port-25-on-mendix-cloud": "off"}}}.');
         break;
@@ -119,8 +127,24 @@ export function parseProjectConfig(text: string, file: string): LoadedProjectCon
   return { config, file, problems };
 }
 
+/**
+ * Only comments and white space? One pass of jsonc-parser's scanner: a comment regex here
+ * was quadratic (every `/*` scanned to the end for its `*\/`), and config files come from the repository.
+ */
 function isBlank(text: string): boolean {
-  return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '';
+  const scanner = createScanner(text, false);
+  for (;;) {
+    switch (scanner.scan()) {
+      case SyntaxKind.EOF: return true;
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        if (scanner.getTokenError() !== ScanError.None) return false; // an unclosed comment is reported
+        continue;
+      default: return false;
+    }
+  }
 }
 
 function* entries(object: Node): Generator<[Node, Node | undefined]> {
