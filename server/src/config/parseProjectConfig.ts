@@ -8,6 +8,7 @@ import schema from '../../../schemas/mendix-email.schema.json';
 import type { Range, SeveritySetting, Target } from '../core/types';
 import type { FileSettings, LoadedProjectConfig, ProjectConfig, Role } from '../core/settings';
 import { globRefusal } from './configGlobs';
+import { tooDeepWords, withoutTooDeep } from '../sources/jsonc';
 
 type Problem = LoadedProjectConfig['problems'][number];
 /** Records a problem; returns undefined so a reader can `return problem(…)` to reject a value. */
@@ -60,7 +61,12 @@ export function parseProjectConfig(text: string, file: string): LoadedProjectCon
   // an empty (or comments-only) file is a config with nothing set, not an error
   if (isBlank(text)) return { config, file, problems };
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // jsonc-parser recurses per level: a value nested too deep is reported and blanked, the rest is read
+  const shallow = withoutTooDeep(text);
+  for (const [start, end] of shallow.tooDeep) {
+    problems.push({ message: `.mendix-email.json holds ${tooDeepWords()} here; that value is not read.`, range: rangeOf(start, end - start) });
+  }
+  const root = parseTree(shallow.text, errors, { allowTrailingComma: true, disallowComments: false });
   // a broken file can hold a million errors; the first few say what is wrong
   for (const error of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     problems.push({

@@ -2,7 +2,7 @@
 // constants object, a value by the constant's role at one of its values. The same for
 // model/config.json (`Constants`), CONSTANTS (the whole object) and MendixApp
 // customConfiguration (`MicroflowConstants`), whether the JSON is the file or held in a string.
-import { getLocation } from 'jsonc-parser/lib/esm/main.js';
+import { getLocation, withoutTooDeep } from '../sources/jsonc';
 import type { Range } from '../core/types';
 import { roleByName } from '../settings/roles';
 import type { MappedText } from '../sources/mappedText';
@@ -42,7 +42,8 @@ export function jsonAtCursor(held: MappedText, offset: number, constantsPath: re
  * it, since what the user typed sits on that line in the file's own writing.
  */
 export function placeInJson(spot: JsonAtCursor, before: string, at: (start: number) => Range): PlaceAt | undefined {
-  const location = getLocation(spot.json, spot.at);
+  // getLocation recurses per level: too-deep values are blanked first (their offsets kept)
+  const location = getLocation(withoutTooDeep(spot.json).text, spot.at);
   const { path } = location;
   const depth = spot.constantsPath.length;
   if (path.length !== depth + 1 || spot.constantsPath.some((p, i) => path[i] !== p)) return undefined;

@@ -113,7 +113,8 @@ export function readSettingsFile(path: string, text: string, languageId?: string
     const kind = kindByName(byName);
     if (!kind) return undefined;
     const ctx = new ReadContext(path, '');
-    ctx.syntaxError([0, 0], `This file could not be read (${error instanceof Error ? error.name : 'error'}).`);
+    const why = error instanceof RangeError ? 'RangeError: it nests too deep for the parser' : error instanceof Error ? error.name : 'error';
+    ctx.syntaxError([0, 0], `This file could not be read (${why}).`);
     return emptyResult(kind, ctx);
   }
 }

@@ -1,7 +1,7 @@
 // JSON held in strings: `CONSTANTS` (Cloud Foundry / Docker), MendixApp `customConfiguration`
 // and the `MicroflowConstants` JSON string inside it. Parsed with jsonc-parser over a
 // MappedText, so every key and value range points into the file however deep it sits.
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from './jsonc';
+import { withoutTooDeep, parseTree, printParseErrorCode, tooDeepWords, type Node as JsonNode, type ParseError } from './jsonc';
 import type { AssignmentChannel, Scope } from '../core/types';
 import { makeAssignment, type ValueInfo } from './assignments';
 import type { ReadContext, Span } from './context';
@@ -76,8 +76,13 @@ export function parseStrictJson(
   json: MappedText,
   label: string,
 ): { root: JsonNode | undefined; valid: boolean } {
+  // a value nested too deep for the parser is reported on its own; the rest is read
+  const shallow = withoutTooDeep(json.text);
+  for (const [start, end] of shallow.tooDeep) {
+    ctx.problem('invalid-constants-json', json.range(start, end), `${label} holds ${tooDeepWords()} here (from character ${start + 1}); that value is not read.`);
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(json.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(shallow.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length) {
     const e = errors[0];
     // an error at the very end (missing `}`) is shown on the last character
@@ -140,6 +145,8 @@ export function readConstantsObject(
     if (!keyNode || keyNode.type !== 'string') continue;
     const key = String(keyNode.value);
     const entrySpan = json.range(property.offset, property.offset + property.length);
+    // a number where the text holds `[` / `{`: a value too deep to read, already reported
+    if (valueNode?.type === 'number' && /[[{]/.test(json.text[valueNode.offset])) continue;
     if (valueNode && (valueNode.type === 'object' || valueNode.type === 'array')) {
       if (reportShape) ctx.problem(
         'invalid-constants-json',

@@ -1,7 +1,7 @@
 // Deployment package files: `model/metadata.json` declares every constant with its type
 // and default (`Constants: [{Name, Type, DefaultValue}]`: declarations plus a scope of
 // model defaults); `model/config.json` sets constants (`{"Configuration": {…}, "Constants": {…}}`).
-import { parseTree, type Node as JsonNode, type ParseError } from './jsonc';
+import { withoutTooDeep, parseTree, tooDeepWords, type Node as JsonNode, type ParseError } from './jsonc';
 import type { ConstantDeclaration, Scope } from '../core/types';
 import { makeAssignment, type ValueInfo } from './assignments';
 import type { ReadContext, Span } from './context';
@@ -42,7 +42,10 @@ function parseJsonFile(ctx: ReadContext, label: string): JsonNode | undefined {
   const errors: ParseError[] = [];
   // a byte order mark becomes a blank, so offsets stay those of the file
   const text = ctx.text.charCodeAt(0) === 0xfeff ? ' ' + ctx.text.slice(1) : ctx.text;
-  const root = parseTree(text, errors, { allowTrailingComma: true });
+  // a value nested too deep for the parser is reported on its own; the rest is read
+  const shallow = withoutTooDeep(text);
+  for (const [start, end] of shallow.tooDeep) ctx.syntaxError([start, end], `${label} holds ${tooDeepWords()} here; that value is not read.`);
+  const root = parseTree(shallow.text, errors, { allowTrailingComma: true });
   if (errors.length) {
     const e = errors[0];
     ctx.syntaxError([e.offset, e.offset + e.length], `${label} is not valid JSON: ${describeJsonError(e)}.`);
@@ -66,6 +69,8 @@ function jsonScalar(ctx: ReadContext, node: JsonNode | undefined): ValueInfo {
     const value = String(node.value);
     return { value, valueKind: valueKindOf(value), quoted: true, scalarType: 'string', span: stringSpan(ctx, node) };
   }
+  // a number where the text holds `[` / `{`: a value too deep to read, already reported
+  if (node.type === 'number' && /[[{]/.test(ctx.text[node.offset])) return { value: '', valueKind: 'literal', quoted: false, span: span(node) };
   const written = ctx.text.slice(node.offset, node.offset + node.length);
   const scalarType = node.type === 'number' ? 'number' : node.type === 'boolean' ? 'boolean' : undefined;
   return { value: scalarType ? written : '', valueKind: 'literal', quoted: false, scalarType, span: span(node) };

@@ -52,6 +52,8 @@ function kindFromRawText(text: string): FileKind | undefined {
  * the file it quotes: the quoted text could be a password.
  */
 export function describeYamlError(raw: string): string {
+  // the yaml parser recurses per nested collection and reports its own stack overflow (from ~400 deep)
+  if (/Maximum call stack size exceeded/.test(raw)) return 'collections nested too deep to read (hundreds of levels); the part from here is not read';
   let message = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const quoted = message.search(/: ["']/);
   if (quoted >= 0) message = message.slice(0, quoted);
