@@ -6,6 +6,7 @@
 // Mode only files whose real path lies inside a workspace folder. Refusals say why, in words.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
+import { decodeText } from '../core/decodeText';
 
 /** Caps per kind of file, checked before a byte is read. */
 export const MAX_BYTES = {
@@ -36,7 +37,7 @@ export type FileRead =
 
 export const OUTSIDE_WORKSPACE = 'it is outside the workspace folders and the workspace is not trusted (Restricted Mode)';
 
-/** The file's UTF-8 text, or why it was not read; never throws, never blocks on a FIFO, never reads past the cap. */
+/** The file's text (core/decodeText.ts: by its byte order mark, else UTF-8), or why it was not read; never throws, never blocks on a FIFO, never reads past the cap. */
 export function readRegularFile(path: string, limits: ReadLimits): FileRead {
   let real: string | undefined;
   if (limits.within) {
@@ -114,7 +115,8 @@ function readUpTo(fd: number, maxBytes: number): string | undefined {
     if (total > maxBytes) return undefined;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  // the byte order mark names the encoding (UTF-16 files were "not a text file" read as UTF-8) and is dropped
+  return decodeText(Buffer.concat(chunks, total));
 }
 
 function notRegular(stats: Stats): string | undefined {
@@ -162,11 +164,11 @@ export function describeSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** A file to check (a CLI input, a test send's settings file): its text with a leading BOM dropped, or why it was not read. */
+/** A file to check (a CLI input, a test send's settings file): its text (decoded, the BOM dropped), or why it was not read. */
 export function readSettingsText(path: string, within?: readonly string[]): string | { error: string } {
   const read = readRegularFile(path, { maxBytes: MAX_BYTES.settingsFile, within });
   if ('notRead' in read) return { error: read.missing ? 'no such file or folder' : `not read: ${read.notRead}` };
-  return read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
+  return read.text;
 }
 
 /** An env_file (or other referenced file) for CheckOptions.readReferencedFile: undefined when missing, else the text or why not. */
