@@ -3,7 +3,7 @@
 // mark, as Windows tools write them) are read, not "not a text file (it contains NUL bytes)".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codes, serverForFile } from './workspace';
+import { codes, messageOf, serverForFile } from './workspace';
 
 const server = serverForFile();
 
@@ -15,7 +15,7 @@ test('.env with a 10,000-deep CONSTANTS: that value reported in words, the passw
   assert.ok(found.includes('password-in-plain-text'), found.join());
   assert.ok(found.includes('sender-noreply'), found.join());
   assert.ok(!found.includes('syntax-error'), found.join());
-  const deepOne = published.diagnostics.find((d) => /nested more than 200 deep/.test(d.message));
+  const deepOne = published.diagnostics.find((d) => /nested more than 200 deep/.test(messageOf(d)));
   assert.equal(deepOne?.code, 'invalid-constants-json');
   assert.equal(deepOne?.range.start.line, 2);
 });
@@ -35,6 +35,6 @@ for (const order of ['le', 'be'] as const) {
     const found = codes(published);
     assert.ok(found.includes('port-25-on-mendix-cloud'), found.join());
     assert.ok(found.includes('sender-noreply'), found.join());
-    assert.ok(!published.diagnostics.some((d) => /NUL bytes/.test(d.message)), 'not "not a text file"');
+    assert.ok(!published.diagnostics.some((d) => /NUL bytes/.test(messageOf(d))), 'not "not a text file"');
   });
 }
