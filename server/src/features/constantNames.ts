@@ -2,6 +2,7 @@
 // Constants.java), then the module constants every Mendix mail setup may set.
 import type { ConstantDeclaration } from '../core/types';
 import { constantKey } from '../settings/roles';
+import { isSecretName } from '../settings/secrets';
 
 /** Module constants every Mendix mail setup may set (mendix-email.md §2). */
 export const KNOWN_CONSTANTS: readonly { name: string; type: string; about: string }[] = [
@@ -27,7 +28,7 @@ export function constantNames(declarations: readonly ConstantDeclaration[]): Con
     if (seen.has(key)) continue;
     seen.add(key);
     const file = d.file.split(/[\\/]/).pop();
-    out.push({ name: d.name, detail: `${d.type ?? 'constant'} · declared in ${file}`, about: d.defaultValue ? `default: ${d.defaultValue}` : undefined });
+    out.push({ name: d.name, detail: `${d.type ?? 'constant'} · declared in ${file}`, about: d.defaultValue && !isSecretName(d.name) ? `default: ${d.defaultValue}` : undefined });
   }
   for (const k of KNOWN_CONSTANTS) {
     if (seen.has(constantKey(k.name))) continue;

@@ -38,11 +38,11 @@ export function whereWritten(a: Assignment): string {
   }
 }
 
-/** The value as it may be shown: passwords never are. */
-export function shownValue(a: Assignment, role: Role | undefined): string {
+/** The value as it may be shown: secrets (settings/secrets.ts) never are. */
+export function shownValue(a: Assignment, secret: boolean): string {
   if (a.valueKind === 'empty') return '(empty)';
   if (a.valueKind === 'secret-ref') return '(from a secret reference)';
-  if (role === 'password' && a.valueKind === 'literal') return '(set, hidden)';
+  if (secret && a.valueKind === 'literal') return '(set, hidden)';
   return `\`${a.value}\``;
 }
 

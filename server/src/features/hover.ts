@@ -4,6 +4,7 @@ import type { Assignment, ConstantDeclaration, Position, Range } from '../core/t
 import type { CheckResult, MailSettings } from '../core/settings';
 import { findProvider, type Provider } from '../settings/providers';
 import { constantKey } from '../settings/roles';
+import { isSecret, isSecretName } from '../settings/secrets';
 import { contains } from './text';
 import { ROLE_WORDS, roleOf, shownValue, whereWritten } from './describe';
 
@@ -39,13 +40,14 @@ function constantHover(a: Assignment, settings: MailSettings, declarations: read
   const role = roleOf(settings, winner.name);
   const isAddress = settings.addresses.includes(winner);
   const roleText = role ? ROLE_WORDS[role] : isAddress ? 'an email address (checked as a recipient)' : 'no mail role';
+  const secret = isSecret(settings, a) || isSecret(settings, winner);
   const out = [`**${a.name}** — ${roleText}`, ''];
   if (winner !== a) {
-    out.push(`This value is **not used**: ${shownValue(winner, role)} from ${whereWritten(winner)} wins.`);
+    out.push(`This value is **not used**: ${shownValue(winner, secret)} from ${whereWritten(winner)} wins.`);
   } else {
-    out.push(`Value: ${shownValue(a, role)} from ${whereWritten(a)}`);
+    out.push(`Value: ${shownValue(a, secret)} from ${whereWritten(a)}`);
     const losers = settings.overridden.filter((o) => o.winner === a).map((o) => o.loser);
-    if (losers.length) out.push('', `Overrides: ${losers.map((l) => `${shownValue(l, role)} from ${whereWritten(l)}`).join('; ')}`);
+    if (losers.length) out.push('', `Overrides: ${losers.map((l) => `${shownValue(l, secret)} from ${whereWritten(l)}`).join('; ')}`);
   }
   if (role === 'host' && winner.valueKind === 'literal') {
     const provider = findProvider(winner.value);
@@ -53,7 +55,7 @@ function constantHover(a: Assignment, settings: MailSettings, declarations: read
   }
   const declared = declarationOf(a.name, declarations);
   if (declared) {
-    const parts = [declared.type ? `type ${declared.type}` : undefined, declared.defaultValue !== undefined && declared.defaultValue !== '' && role !== 'password' ? `default \`${declared.defaultValue}\`` : undefined];
+    const parts = [declared.type ? `type ${declared.type}` : undefined, declared.defaultValue !== undefined && declared.defaultValue !== '' && !secret && !isSecretName(declared.name) ? `default \`${declared.defaultValue}\`` : undefined];
     const file = declared.file.split(/[\\/]/).pop();
     out.push('', `Declared in ${file}${parts.some(Boolean) ? `: ${parts.filter(Boolean).join(', ')}` : ''}`);
   }

@@ -3,6 +3,7 @@
 // language status item and the "explain target" quick pick show this. Password values
 // never leave the server.
 import type { Assignment } from '../core/types';
+import { isSecret } from '../settings/secrets';
 import type { MailSettings, Role } from '../core/settings';
 import { ROLES } from '../core/settings';
 import type { FileInfo, RoleSummary, ScopeInfo } from '../../../protocol/messages';
@@ -34,7 +35,7 @@ function scopeInfo(settings: MailSettings): ScopeInfo {
   const roles: RoleSummary[] = [];
   for (const role of ROLES) {
     const assignment = settings.roles[role];
-    if (assignment) roles.push({ role, key: assignment.key, value: shownValue(role, assignment), range: assignment.valueRange });
+    if (assignment) roles.push({ role, key: assignment.key, value: shownValue(isSecret(settings, assignment), assignment), range: assignment.valueRange });
   }
   return {
     name: settings.scope.name,
@@ -46,9 +47,9 @@ function scopeInfo(settings: MailSettings): ScopeInfo {
   };
 }
 
-function shownValue(role: Role, assignment: Assignment): string {
+function shownValue(secret: boolean, assignment: Assignment): string {
   if (assignment.valueKind === 'empty') return '(empty)';
   if (assignment.valueKind === 'secret-ref') return '(secret reference)';
-  if (role !== 'password') return assignment.value;
+  if (!secret) return assignment.value;
   return assignment.valueKind === 'reference' ? '(reference)' : '(set)';
 }

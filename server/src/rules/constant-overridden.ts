@@ -5,7 +5,7 @@ import { LineIndex } from '../sources/index';
 import { assignmentKey } from '../ruleKit/editCheck';
 import { entryOffsets, removalSpan } from '../ruleKit/entryRemoval';
 import { docsPath, type Rule, type RuleContext } from '../ruleKit/rule';
-import { roleOfAssignment } from '../settings/mailSettings';
+import { isSecret } from '../settings/secrets';
 
 function describe(a: Assignment): string {
   const where = a.fromFile !== undefined ? ` from ${a.fromFile}` : ` on line ${a.keyRange.start.line + 1}`;
@@ -37,11 +37,6 @@ function removeFix(ctx: RuleContext, a: Assignment, lines: () => LineIndex): Fix
   return [{ title: `Remove ${a.key} (its value is never used)`, edits: [edit], safe: true, verify: { removed: [assignmentKey(scopeIndex, a)], added: [] } }];
 }
 
-/** Whether the constant is a password of the scope: by name, or by the user's role mapping. */
-function isPassword(settings: RuleContext['settings'], a: Assignment): boolean {
-  const passwords = [settings.roles.password, ...(settings.alsoInRole.password ?? [])];
-  return roleOfAssignment(a) === 'password' || passwords.some((p) => p?.name === a.name);
-}
 
 export const constantOverridden: Rule = {
   id: 'constant-overridden',
@@ -58,7 +53,7 @@ export const constantOverridden: Rule = {
       if (loser.fromFile !== undefined) continue;
       const why = winner.channel === 'mx-env' && loser.channel !== 'mx-env' ? ' (an MX_ variable beats CONSTANTS)' : '';
       // a password is never repeated in a message
-      const secret = isPassword(settings, winner) || isPassword(settings, loser);
+      const secret = isSecret(settings, winner) || isSecret(settings, loser);
       const value = loser.valueKind !== 'literal' ? loser.valueKind : secret ? 'a password, not shown' : JSON.stringify(loser.value);
       report({
         range: loser.keyRange,
