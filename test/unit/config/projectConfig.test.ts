@@ -141,8 +141,8 @@ test('parsing takes linear time: 64k overrides and a 1 MB file of unclosed comme
     const started = performance.now();
     const loaded = parseProjectConfig(text, '/p/.mendix-email.json');
     const ms = performance.now() - started;
-    // ~1 s on a busy 2-core machine; 40 s to minutes with the quadratic comment regex
-    assert.ok(ms < 6000, `${text.slice(0, 12)}…: ${Math.round(ms)} ms`);
+    // ~1 s alone on a 2-core machine, more under a parallel test run; 60 s to minutes with the quadratic comment regex
+    assert.ok(ms < 15_000, `${text.slice(0, 12)}…: ${Math.round(ms)} ms`);
     assert.ok(loaded.problems.length <= 21, 'a broken file reports its first syntax errors, not all of them');
   }
   assert.equal(Object.keys(parseProjectConfig(cases[0], '/p/.mendix-email.json').config.overrides ?? {}).length, 65536);
