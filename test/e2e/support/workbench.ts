@@ -46,7 +46,8 @@ export class Workbench {
 
   static async open(browser: Browser, serverUrl: string, folder: string): Promise<Workbench> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`);
+    // a loaded machine (CI, parallel suites) can take well over the default 30 s to serve the workbench
+    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`, { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     // the explorer lists the folder once the remote file system answers
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
