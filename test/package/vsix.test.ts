@@ -25,7 +25,7 @@ const ALLOWED = [
   /^extension\/images\/icon\.png$/,
   /^extension\/dist\/(client|server|server-core|smtp|cli|cli-core)\.js$/,
   /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
-  /^extension\/docs\/(mendix-mail-facts|providers)\.md$/,
+  /^extension\/docs\/(mendix-mail-facts|providers|security)\.md$/,
   /^extension\/docs\/walkthrough\/[a-z0-9-]+\.md$/,
   /^extension\/docs\/images\/[a-z0-9-]+\.png$/,
   /^extension\/schemas\/[a-z0-9.-]+\.json$/,
