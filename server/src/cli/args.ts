@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { closest } from './closest';
 import { TARGETS, type SeveritySetting, type Target } from '../core/types';
+import { parseEnvironmentSpec, type EnvironmentSpec } from '../cloud/environments';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
 
@@ -28,6 +29,10 @@ export interface CheckCommandOptions {
   dnsServers: string[];
   /** `--fix`: write the editor's fix-all edits to the files; `--fix-dry-run`: print them as a diff */
   fix?: 'write' | 'dry-run';
+  /** `--mendix-cloud <AppId>/<Mode>` | `<AppId>` | `*`, in the order given */
+  mendixCloud: EnvironmentSpec[];
+  /** `--cloud-timeout SECONDS`: per request to the Deploy API */
+  cloudTimeoutSeconds: number;
   help: boolean;
   version: boolean;
 }
@@ -51,6 +56,8 @@ const CHECK_OPTIONS = {
   'dns-server': { type: 'string', multiple: true },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  'mendix-cloud': { type: 'string', multiple: true },
+  'cloud-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -130,8 +137,21 @@ export function parseCheckArgs(argv: string[]): CheckCommandOptions {
 
   if (v.output !== undefined && v.output.trim() === '') throw new UsageError('--output needs a file name');
 
+  const mendixCloud = (v['mendix-cloud'] ?? []).map((text) => {
+    const spec = parseEnvironmentSpec(text);
+    if ('error' in spec) throw new UsageError(`--mendix-cloud: ${spec.error}`);
+    return spec;
+  });
+  let cloudTimeoutSeconds = 30;
+  if (v['cloud-timeout'] !== undefined) {
+    const n = Number(v['cloud-timeout'].trim());
+    if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--cloud-timeout wants seconds from 0 to 600, for example 30 (got "${v['cloud-timeout']}")`);
+    cloudTimeoutSeconds = n;
+  }
+
   return {
-    paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    // with --mendix-cloud and no paths only the environments are checked
+    paths: parsed.positionals.length ? parsed.positionals : mendixCloud.length ? [] : ['.'],
     format,
     output: v.output,
     maxWarnings,
@@ -143,6 +163,8 @@ export function parseCheckArgs(argv: string[]): CheckCommandOptions {
     color: v['no-color'] ? false : v.color ? true : undefined,
     dnsServers,
     fix: v['fix-dry-run'] ? 'dry-run' : v.fix ? 'write' : undefined,
+    mendixCloud,
+    cloudTimeoutSeconds,
     help: v.help ?? false,
     version: v.version ?? false,
   };

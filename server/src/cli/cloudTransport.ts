@@ -71,7 +71,8 @@ async function send(request: HttpRequest, env: NodeJS.ProcessEnv): Promise<HttpR
   let options: https.RequestOptions;
   if (secure && proxy) {
     const socket = await tunnel(proxy, target.hostname, port, request.signal);
-    options = { createConnection: () => tls.connect({ socket, servername: target.hostname }), agent: false };
+    // no agent: only then does Node use createConnection
+    options = { createConnection: () => tls.connect({ socket, servername: target.hostname }) };
   } else if (proxy) {
     // plain http through a proxy: the absolute URL as the request target
     options = { host: proxy.hostname, port: Number(proxy.port || 80), path: target.href, agent: false };

@@ -42,11 +42,22 @@ Rules:
       --offline                 skip the checks that need DNS
       --dns-server IP[:PORT]    DNS server for the online checks; repeatable
 
+Mendix Cloud (Deploy API v1):
+      --mendix-cloud APP/ENV    check an environment's constants, e.g. calc/Production;
+                                APP alone = all its environments, '*' = every app and
+                                environment the key can see; repeatable. Without paths only
+                                the environments are checked. Credentials only from
+                                MENDIX_USERNAME and MENDIX_API_KEY; MENDIX_DEPLOY_API_URL
+                                (default https://deploy.mendix.com); HTTPS_PROXY honoured
+      --cloud-timeout SECONDS   per request to the Deploy API (default 30)
+
 Exit:
       --max-warnings N          exit 1 when there are more than N warnings
   exit code 0: no errors (and warnings within --max-warnings)
             1: errors, or more warnings than --max-warnings
-            2: bad usage, a bad config file, or a file that could not be read
+            2: bad usage, a bad config file, a file that could not be read, or a
+               Mendix Cloud environment that could not be read (bad key, no access,
+               unknown app or environment, timeout)
 
   -h, --help                    show this help
   -v, --version                 show the version

@@ -15,6 +15,8 @@ export interface ReportedFinding {
   severity: Severity;
   ruleId: string;
   message: string;
+  /** the constant the finding is on, for a Mendix Cloud environment (`file` is then `mendix-cloud://<AppId>/<Mode>`) */
+  constant?: string;
 }
 
 /** A file that could not be checked; makes the exit code 2. */

@@ -80,6 +80,21 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   dropEnvFileDuplicates(outcome.findings, outcome.envFileReferences);
 
+  // Mendix Cloud environments (--mendix-cloud): loaded only when asked for
+  let cloud: import('./cloudCheck').CloudCheckOutcome | undefined;
+  if (options.mendixCloud.length) {
+    const { checkMendixCloud } = require('./cloudCheck') as typeof import('./cloudCheck');
+    const outcomeOfCloud = await checkMendixCloud(
+      { specs: options.mendixCloud, rules: options.rules, target: options.target, explicitConfig, timeoutSeconds: options.cloudTimeoutSeconds, quiet: options.quiet },
+      io,
+    );
+    if ('error' in outcomeOfCloud) {
+      io.stderr.write(`mendix-email: ${outcomeOfCloud.error}\n`);
+      return EXIT_USAGE;
+    }
+    cloud = outcomeOfCloud;
+  }
+
   for (const path of found.explicit) {
     if (!outcome.findings.has(path) && !outcome.problems.some((p) => p.path === path)) {
       io.stderr.write(`mendix-email: ${display(io.cwd, path)}: not a Mendix settings file; skipped\n`);
@@ -88,16 +103,16 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   for (const config of outcome.configsWithProblems) reportConfigProblems(config, io);
   for (const note of outcome.notes) io.stderr.write(`mendix-email: ${note}\n`);
 
-  const problems: RunProblem[] = [...found.problems, ...outcome.problems].map((p: FileProblem) => ({
-    file: display(io.cwd, p.path),
-    message: p.message,
-  }));
+  const problems: RunProblem[] = [
+    ...[...found.problems, ...outcome.problems].map((p: FileProblem) => ({ file: display(io.cwd, p.path), message: p.message })),
+    ...(cloud?.problems ?? []),
+  ];
   for (const problem of problems) io.stderr.write(`mendix-email: ${problem.file}: ${problem.message}\n`);
 
   const report: Report = {
-    findings: toReported(outcome.findings, io.cwd, options.quiet),
+    findings: [...toReported(outcome.findings, io.cwd, options.quiet), ...(cloud?.findings ?? [])].sort(compareFindings),
     problems,
-    filesChecked: outcome.filesChecked,
+    filesChecked: outcome.filesChecked + (cloud?.environmentsChecked ?? 0),
     rules: options.format === 'sarif' ? ruleCatalog().map((r) => ({ ...r, helpMarkdown: ruleHelpMarkdown(r) })) : ruleCatalog(),
     cwd: io.cwd,
     toolVersion: CLI_VERSION,
@@ -105,6 +120,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
 
   const written = writeReport(report, options, io);
   if (!written) return EXIT_USAGE;
+  if (cloud) {
+    // one line per environment at the end; on stdout only where it cannot spoil a JSON or SARIF report
+    const { formatEnvironmentSummary } = require('./cloudCheck') as typeof import('./cloudCheck');
+    const text = formatEnvironmentSummary(cloud.summary);
+    (options.format === 'text' && options.output === undefined ? io.stdout : io.stderr).write(text);
+  }
 
   if (problems.length || outcome.configsWithProblems.length) return EXIT_USAGE;
   const errors = report.findings.filter((f) => f.severity === 'error').length;

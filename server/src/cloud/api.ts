@@ -41,6 +41,9 @@ export interface CloudSettings {
   ScheduledEvents: unknown[];
 }
 
+/** An AppId or Mode we can put in a URL path segment, a document name and a terminal line. */
+const NAME = /^[^\u0000-\u001f\u007f-\u009f/\\?#]{1,100}$/;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 
@@ -49,7 +52,7 @@ export function appsOf(body: unknown): CloudApp[] | undefined {
   if (!Array.isArray(body)) return undefined;
   const apps: CloudApp[] = [];
   for (const item of body) {
-    if (!isObject(item) || typeof item.AppId !== 'string' || item.AppId === '') continue;
+    if (!isObject(item) || typeof item.AppId !== 'string' || !NAME.test(item.AppId)) continue;
     apps.push({ AppId: item.AppId, Name: text(item.Name) ?? item.AppId, ProjectId: text(item.ProjectId), Url: text(item.Url) });
   }
   return apps;
@@ -59,7 +62,7 @@ export function environmentsOf(body: unknown): CloudEnvironment[] | undefined {
   if (!Array.isArray(body)) return undefined;
   const environments: CloudEnvironment[] = [];
   for (const item of body) {
-    if (!isObject(item) || typeof item.Mode !== 'string' || item.Mode === '') continue;
+    if (!isObject(item) || typeof item.Mode !== 'string' || !NAME.test(item.Mode)) continue;
     environments.push({
       Mode: item.Mode,
       Production: item.Production === true,

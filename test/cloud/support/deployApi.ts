@@ -9,7 +9,8 @@
 //   api.requests            // [{ method, path, headers (no key), body }]
 //   api.failNext(429, { retryAfter: 0 }) / api.failNext(503) / api.setDelay(ms)
 //   await api.close();
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface StandInConstant {
@@ -71,6 +72,8 @@ export interface DeployApiOptions {
   /** username → API key */
   users: Record<string, string>;
   apps: StandInApp[];
+  /** serve https with this key and certificate (for the proxy test); default plain http */
+  tls?: { key: string; cert: string };
 }
 
 const MODES_FIXED = new Set(['test', 'acceptance', 'production']);
@@ -81,7 +84,7 @@ export async function startDeployApi(options: DeployApiOptions): Promise<DeployA
   let delayMs = 0;
   const timers = new Set<NodeJS.Timeout>();
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
@@ -99,7 +102,8 @@ export async function startDeployApi(options: DeployApiOptions): Promise<DeployA
       }, delayMs);
       timers.add(timer);
     });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
 
   function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
     const path = (req.url ?? '').split('?')[0];
@@ -161,7 +165,7 @@ export async function startDeployApi(options: DeployApiOptions): Promise<DeployA
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https://localhost' : 'http://127.0.0.1'}:${port}`,
     requests,
     apps: options.apps,
     failNext(status, more = {}) {

@@ -3,7 +3,7 @@ import { escapeControlsInJson } from '../../core/visibleText';
 import type { Report } from '../report';
 
 export function formatJson(report: Report): string {
-  const findings = report.findings.map(({ file, line, column, endLine, endColumn, severity, ruleId, message }) => ({
+  const findings = report.findings.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, constant }) => ({
     file,
     line,
     column,
@@ -12,6 +12,7 @@ export function formatJson(report: Report): string {
     severity,
     ruleId,
     message,
+    ...(constant !== undefined ? { constant } : {}),
   }));
   return `${escapeControlsInJson(JSON.stringify(findings, null, 2))}\n`;
 }

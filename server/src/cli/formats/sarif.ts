@@ -27,9 +27,11 @@ export function formatSarif(report: Report): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeRelativeUri(f.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: artifactOf(f.file),
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
         },
+        // a Mendix Cloud environment has no file in the repository: the location names the constant
+        ...(f.constant !== undefined ? { message: { text: `${f.constant} in ${f.file}` } } : {}),
       },
     ],
   }));
@@ -56,7 +58,7 @@ export function formatSarif(report: Report): string {
             toolExecutionNotifications: report.problems.map((p) => ({
               level: 'error',
               message: { text: `${p.file}: ${p.message}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeRelativeUri(p.file), uriBaseId: '%SRCROOT%' } } }],
+              locations: [{ physicalLocation: { artifactLocation: artifactOf(p.file) } }],
             })),
           },
         ],
@@ -106,6 +108,12 @@ function pascalCase(id: string): string {
     .filter(Boolean)
     .map((part) => part[0].toUpperCase() + part.slice(1))
     .join('');
+}
+
+/** A file relative to %SRCROOT%, or a Mendix Cloud environment's own absolute URI. */
+function artifactOf(file: string): { uri: string; uriBaseId?: string } {
+  if (file.startsWith('mendix-cloud://')) return { uri: file };
+  return { uri: encodeRelativeUri(file), uriBaseId: '%SRCROOT%' };
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */

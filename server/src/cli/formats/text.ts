@@ -38,7 +38,7 @@ export function formatText(report: Report, colors: Colors): string {
   for (const [file, findings] of byFile) {
     // file names and messages (which quote values) come from the files: escaped before colouring
     out.push('', colors.underline(escapeControls(file)));
-    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, escapeControls(oneLine(f.message)), escapeControls(f.ruleId)]);
+    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, escapeControls(oneLine(f.constant !== undefined ? `${f.constant}: ${f.message}` : f.message)), escapeControls(f.ruleId)]);
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
     rows.forEach((row, i) => {
       const [where, severity, message, ruleId] = row;
