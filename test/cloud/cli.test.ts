@@ -141,3 +141,13 @@ test('no progress line when stderr is not a terminal', async () => {
   const run = await cloud(['--mendix-cloud', 'calc', '--offline']);
   assert.ok(!run.stderr.includes('\r'), JSON.stringify(run.stderr));
 });
+
+test('github and gitlab formats name the environment and the constant too', async () => {
+  const github = await cloud(['--mendix-cloud', 'calc/Acceptance', '--format', 'github', '--offline']);
+  assertNoKey(github);
+  assert.match(github.stdout, /::error file=mendix-cloud%3A\/\/calc\/Acceptance,line=8,.*::Email_Connector\.SMTPPort: Port 25/);
+  const gitlab = await cloud(['--mendix-cloud', 'calc/Acceptance', '--format', 'gitlab', '--offline']);
+  const issue = (JSON.parse(gitlab.stdout) as { check_name: string; description: string; location: { path: string; lines: { begin: number } } }[]).find((i) => i.check_name === 'port-25-on-mendix-cloud')!;
+  assert.deepEqual(issue.location, { path: 'mendix-cloud://calc/Acceptance', lines: { begin: 8, end: 8 } });
+  assert.match(issue.description, /^Email_Connector\.SMTPPort: Port 25/);
+});

@@ -37,7 +37,9 @@ export function formatGithub(report: Report): string {
       `endColumn=${endColumn}`,
       `title=${escapeProperty(f.ruleId)}`,
     ];
-    return `::${githubCommand(f.severity)} ${properties.join(',')}::${escapeData(f.message)}`;
+    // a Mendix Cloud environment's finding names its constant (the file is mendix-cloud://…)
+    const message = f.constant !== undefined ? `${f.constant}: ${f.message}` : f.message;
+    return `::${githubCommand(f.severity)} ${properties.join(',')}::${escapeData(message)}`;
   });
   // a file that could not be read fails the run (exit 2): say so where the file is
   for (const p of report.problems) lines.push(`::error file=${escapeProperty(p.file)},title=mendix-email::${escapeData(p.message)}`);

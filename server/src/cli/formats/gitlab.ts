@@ -22,7 +22,7 @@ export function formatGitlab(report: Report): string {
     seen.set(identity, occurrence + 1);
     return {
       type: 'issue',
-      description: `${f.message} (${f.ruleId})`,
+      description: `${f.constant !== undefined ? `${f.constant}: ` : ''}${f.message} (${f.ruleId})`,
       check_name: f.ruleId,
       fingerprint: createHash('sha256').update(`${identity}#${occurrence}`).digest('hex'),
       severity: gitlabSeverity(f.severity),
