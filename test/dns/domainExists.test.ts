@@ -1,8 +1,8 @@
 // Domain existence per RFC 5321 §5.1 and RFC 7505, against the test DNS server.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkMailDomain, isNullMx, resolveHost } from '../../server/src/dns/domainExists';
-import { createResolver, type DnsResolver } from '../../server/src/dns/resolver';
+import { checkMailDomain, isNullMx, resolveHost, RESOLVER_CANARY } from '../../server/src/dns/domainExists';
+import { createResolver, describeReason, type DnsResolver } from '../../server/src/dns/resolver';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { TEST_ZONE } from './zone';
 
@@ -54,5 +54,35 @@ describe('mail domain and host existence', () => {
     assert.deepEqual(await resolveHost(resolver, 'noaddress-smtp.nl'), { status: 'no-address' });
     assert.deepEqual(await resolveHost(resolver, 'smtp.sendgird.net'), { status: 'no-such-domain' });
     assert.equal((await resolveHost(resolver, 'broken.nl')).status, 'could-not-check');
+  });
+});
+
+describe('a resolver that answers NXDOMAIN for every name (DNS filtering, a sinkhole)', () => {
+  let sinkhole: TestDnsServer;
+  let resolver: DnsResolver;
+  before(async () => {
+    sinkhole = await startDnsServer({ topLevelDomainsExist: false });
+    resolver = createResolver({ servers: [sinkhole.address], timeoutMs: 1000 });
+  });
+  after(async () => {
+    resolver.cancelAll();
+    await sinkhole.close();
+  });
+
+  it('is "could not check: this resolver answers that nothing exists", never "smtp.sendgrid.net does not exist"', async () => {
+    assert.deepEqual(await resolveHost(resolver, 'smtp.sendgrid.net'), {
+      status: 'could-not-check',
+      unchecked: { name: 'smtp.sendgrid.net', type: 'A', reason: 'answers-nothing-exists' },
+    });
+    assert.deepEqual(await checkMailDomain(resolver, 'mycompany.nl'), {
+      status: 'could-not-check',
+      unchecked: { name: 'mycompany.nl', type: 'MX', reason: 'answers-nothing-exists' },
+    });
+    assert.match(describeReason('answers-nothing-exists'), /this resolver answers that nothing exists/);
+  });
+
+  it('the canary costs one query for the resolver, however many names', async () => {
+    await Promise.all(['a.nl', 'b.nl', 'c.org'].map((d) => checkMailDomain(resolver, d)));
+    assert.equal(sinkhole.count(RESOLVER_CANARY, 'A'), 1);
   });
 });

@@ -31,6 +31,12 @@ export interface DnsServerOptions {
   delayMs?: number;
   /** What to do with a name that is not in the zone; default 'nxdomain'. */
   unknown?: Behaviour;
+  /**
+   * A single-label name not in the zone (`com`, `net`) exists without records (NOERROR, no
+   * answers), as top-level domains do in real DNS; the domain-not-found canary asks `com`.
+   * false: a sinkhole, NXDOMAIN for those too. Default true.
+   */
+  topLevelDomainsExist?: boolean;
 }
 
 export interface ReceivedQuery {
@@ -68,7 +74,7 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Te
     const question = request.questions?.[0];
     if (!question) return;
     queries.push({ name: normalise(question.name), type: question.type });
-    const response = answer(request, question, zone, options.unknown ?? 'nxdomain');
+    const response = answer(request, question, zone, options.unknown ?? 'nxdomain', options.topLevelDomainsExist ?? true);
     if (!response) return; // 'timeout': never answer
     const send = () => socket.send(packet.encode(response), remote.port, remote.address);
     if (delayMs <= 0) return send();
@@ -118,9 +124,10 @@ function answer(
   question: packet.Question,
   zone: Record<string, ZoneEntry>,
   unknown: Behaviour,
+  topLevelDomainsExist: boolean,
 ): packet.Packet | undefined {
   const name = normalise(question.name);
-  const entry = zone[name];
+  const entry = zone[name] ?? (topLevelDomainsExist && unknown === 'nxdomain' && !name.includes('.') ? {} : undefined);
   const behaviour = entry ? (entry.behaviour ?? 'answer') : unknown;
   if (behaviour === 'timeout') return undefined;
   const base = {

@@ -18,6 +18,22 @@ export type MailDomainStatus =
   | { status: 'no-mail-records' }
   | { status: 'could-not-check'; unchecked: Unchecked };
 
+/**
+ * A name that exists in every DNS that resolves the internet (the `com` zone: NOERROR, no A
+ * record). Before "does not exist" is claimed, the resolver must not say NXDOMAIN for it too:
+ * DNS filtering and sinkholes (common on corporate CI runners) answer NXDOMAIN for every name.
+ * The resolver's cache makes this one query per resolver, however many names are asked.
+ */
+export const RESOLVER_CANARY = 'com';
+
+/** undefined when the resolver can be believed about NXDOMAIN; else why not. */
+async function nxdomainDoubt(resolver: DnsResolver, options: LookupOptions): Promise<CouldNotCheckReason | undefined> {
+  const canary = await resolver.lookup(RESOLVER_CANARY, 'A', options);
+  if (canary.outcome === 'nxdomain') return 'answers-nothing-exists';
+  if (canary.outcome === 'could-not-check') return canary.reason;
+  return undefined;
+}
+
 export async function checkMailDomain(
   resolver: DnsResolver,
   domain: string,
@@ -25,7 +41,7 @@ export async function checkMailDomain(
 ): Promise<MailDomainStatus> {
   const mx = await resolver.lookup(domain, 'MX', options);
   if (mx.outcome === 'could-not-check') return unchecked(domain, 'MX', mx.reason);
-  if (mx.outcome === 'nxdomain') return { status: 'no-such-domain' };
+  if (mx.outcome === 'nxdomain') return noSuchName(resolver, domain, 'MX', options);
   if (mx.outcome === 'answer' && mx.records.length > 0) {
     if (isNullMx(mx.records)) return { status: 'null-mx' };
     return { status: 'accepts-mail', via: 'MX', records: mx.records.map((r) => `${r.priority} ${r.exchange}`) };
@@ -57,7 +73,7 @@ export async function resolveHost(
   // One failure is enough doubt: only claim "no address" when both questions were answered.
   if (a.outcome === 'could-not-check') return unchecked(host, 'A', a.reason);
   if (aaaa.outcome === 'could-not-check') return unchecked(host, 'AAAA', aaaa.reason);
-  if (a.outcome === 'nxdomain' || aaaa.outcome === 'nxdomain') return { status: 'no-such-domain' };
+  if (a.outcome === 'nxdomain' || aaaa.outcome === 'nxdomain') return noSuchName(resolver, host, 'A', options);
   return { status: 'no-address' };
 }
 
@@ -66,6 +82,12 @@ export function isNullMx(records: { exchange: string; priority: number }[]): boo
   if (records.length !== 1) return false;
   const exchange = records[0].exchange.trim();
   return exchange === '' || exchange === '.';
+}
+
+/** NXDOMAIN, believed only when the resolver knows that the canary exists. */
+async function noSuchName(resolver: DnsResolver, name: string, type: RecordType, options: LookupOptions): Promise<{ status: 'no-such-domain' } | { status: 'could-not-check'; unchecked: Unchecked }> {
+  const doubt = await nxdomainDoubt(resolver, options);
+  return doubt ? unchecked(name, type, doubt) : { status: 'no-such-domain' };
 }
 
 function unchecked(name: string, type: RecordType, reason: CouldNotCheckReason): { status: 'could-not-check'; unchecked: Unchecked } {

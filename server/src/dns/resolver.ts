@@ -29,6 +29,8 @@ export type CouldNotCheckReason =
   | 'budget' // the document's DNS time budget ran out
   | 'cancelled'
   | 'bad-response'
+  /** NXDOMAIN for a name that exists everywhere (domainExists.ts RESOLVER_CANARY): DNS filtering or a sinkhole */
+  | 'answers-nothing-exists'
   | 'error';
 
 export type Lookup<T extends RecordType = RecordType> =
@@ -235,6 +237,8 @@ export function describeReason(reason: CouldNotCheckReason): string {
       return 'the check was cancelled';
     case 'bad-response':
       return 'the DNS server sent a malformed answer';
+    case 'answers-nothing-exists':
+      return 'this resolver answers that nothing exists (it says even "com" does not exist: DNS filtering or a sinkhole)';
     default:
       return 'the DNS lookup failed';
   }
