@@ -4,8 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { copyCorpus, ensureBuilt, makeTree, parseJsonReport, removeTree, runCli } from './support/cli';
+import { needsCorpus } from '../support/corpus';
 
-describe('mendix-email check on the real corpus', () => {
+describe('mendix-email check on the real corpus', needsCorpus(), () => {
   let dir: string;
   let copied: string[];
   let dns: TestDnsServer;

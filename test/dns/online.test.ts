@@ -10,6 +10,7 @@ import { createResolver, type DnsResolver } from '../../server/src/dns/resolver'
 import { checkOnline, ONLINE_RULES, type OnlineCheckContext } from '../../server/src/rules/online/index';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { TEST_ZONE } from './zone';
+import { CORPUS, needsCorpus } from '../support/corpus';
 
 function m2ee(constants: Record<string, string>, target = 'self-hosted'): string {
   const lines = Object.entries(constants).map(([k, v]) => `    ${k}: "${v}"`);
@@ -243,10 +244,10 @@ describe('network rules', () => {
     }
   });
 
-  it('the real corpus: no finding and no question (none of it sets mail addresses)', async () => {
+  it('the real corpus: no finding and no question (none of it sets mail addresses)', needsCorpus(), async () => {
     const counting = await startDnsServer({ unknown: 'nxdomain' });
     const own = createResolver({ servers: [counting.address] });
-    const corpus = join(__dirname, '../../../shared/corpus/real');
+    const corpus = CORPUS;
     const folder = mkdtempSync(join(tmpdir(), 'dns-corpus-'));
     try {
       for (const file of readdirSync(corpus).filter((f) => f !== 'README.md')) {

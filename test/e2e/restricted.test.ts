@@ -45,10 +45,7 @@ test('diagnostics still appear in Restricted Mode', { timeout: 150_000 }, async 
 test('Send Test Mail explains that it needs trust and sends nothing', { timeout: 120_000 }, async (t) => {
   const { workbench } = session;
   const title = commandTitle('mendixEmail.sendTestMail');
-  if (!title) {
-    t.skip('the extension contributes no mendixEmail.sendTestMail command yet');
-    return;
-  }
+  assert.ok(title, 'package.json contributes the command mendixEmail.sendTestMail');
   await workbench.openFile('m2ee-local-relay.yaml');
   await workbench.runCommand(title);
   const note = await workbench.waitForNotification(/trust/i, 60_000);

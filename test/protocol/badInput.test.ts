@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { LspClient } from '../support/lspClient';
 import { codes, ensureServerBuilt, TempWorkspace, messageOf } from './workspace';
 import type { FileInfo } from '../../protocol/messages';
+import { CORPUS, needsCorpus } from '../support/corpus';
 
 const GOOD = 'MX_Mail_SMTPPort=25\n# mendix-email: target=mendix-cloud\n';
 
@@ -109,8 +110,8 @@ test('a request with bad params is answered, not fatal', async () => {
   await assertAlive();
 });
 
-test('every real corpus file, under its original name, is checked without an internal error', async () => {
-  const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
+test('every real corpus file, under its original name, is checked without an internal error', needsCorpus(), async () => {
+  const corpus = CORPUS;
   const originalName = (name: string) => {
     if (name.endsWith('.env')) return '.env';
     if (/docker-compose[^.]*\.yml$/.test(name)) return name.slice(name.lastIndexOf('docker-compose'));

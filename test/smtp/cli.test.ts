@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { runSendTest, runVerify } from '../../server/src/cli/sendTest';
 import type { PromptAnswer } from '../../server/src/smtp/prompt';
 import { m2eeFor, makeCert, PASSWORD, startSmtpServer, type RunningServer, type TestCert } from './support/servers';
+import { cannotRun } from '../support/cannotRun';
 
 // MENDIX_EMAIL_CLI: another build of the CLI (the benchmark and local checks use it)
 const CLI = process.env.MENDIX_EMAIL_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -61,7 +62,7 @@ function memoryIo(env: Record<string, string> = {}) {
 
 const lastLine = (text: string) => text.trimEnd().split('\n').pop() ?? '';
 
-describe('node dist/cli.js', { skip: !existsSync(CLI) && 'dist/cli.js not built (npm test builds it)' }, () => {
+describe('node dist/cli.js', cannotRun(!existsSync(CLI) && 'dist/cli.js not built (npm test builds it)'), () => {
   test('send-test with the password from the environment: exit 0, stage report, verdict last', async () => {
     const received = server.nextMessage();
     const r = await runCli(['send-test', m2ee(server.port), '--to', 'someone@mendix-email.test', '--ca', cert.certFile, '--timeout', '5'], { MENDIX_EMAIL_SMTP_PASSWORD: PASSWORD });

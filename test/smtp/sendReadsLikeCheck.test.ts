@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkDocument } from '../../server/src/engine/check';
 import { makeCert, PASSWORD, startSmtpServer, USER, type RunningServer, type TestCert } from './support/servers';
+import { cannotRun } from '../support/cannotRun';
 
 const CLI = process.env.MENDIX_EMAIL_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -67,7 +68,7 @@ const envLines = (over: Record<string, string> = {}) =>
 
 const COMPOSE = ['services:', '  mendix:', '    image: mendix/runtime', '    env_file: mail.env', ''].join('\n');
 
-describe('send-test reads the file as the check does', { skip: !existsSync(CLI) && 'dist/cli.js not built (npm test builds it)' }, () => {
+describe('send-test reads the file as the check does', cannotRun(!existsSync(CLI) && 'dist/cli.js not built (npm test builds it)'), () => {
   test("a compose file whose SMTP settings sit in its env_file: the mail is sent with them", async () => {
     const at = folder('compose', { 'docker-compose.yml': COMPOSE, 'mail.env': envLines() });
     const received = server.nextMessage();

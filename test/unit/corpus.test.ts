@@ -1,4 +1,4 @@
-// The real corpus (../shared/corpus/real/): every file copied under its original path and name
+// The real corpus (MENDIX_EMAIL_CORPUS, test/support/corpus.ts): every file copied under its original path and name
 // into a temporary folder, checked through checkDocument with every rule on, for every target.
 // None of these files sets a mail constant, so nothing may be reported; what each file holds
 // and why it earns no finding is written beside it below.
@@ -11,8 +11,9 @@ import { checkDocument } from '../../server/src/engine/check';
 import { TARGETS, type FileKind } from '../../server/src/core/types';
 import { applyEdits } from '../../server/src/ruleKit/editCheck';
 import { checkWithText } from './rules/withText';
+import { CORPUS, needsCorpus } from '../support/corpus';
 
-const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
+const corpus = CORPUS;
 
 interface Expectation {
   /** origin path (repository/path) from the corpus README: the copy keeps this name */
@@ -89,13 +90,13 @@ const EXPECTED: Record<string, Expectation> = {
 const root = mkdtempSync(join(tmpdir(), 'mendix-email-corpus-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-test('the corpus holds exactly the files this test knows', () => {
+test('the corpus holds exactly the files this test knows', needsCorpus(), () => {
   const files = readdirSync(corpus).filter((f) => f !== 'README.md').sort();
   assert.deepEqual(files, Object.keys(EXPECTED).sort());
 });
 
 for (const [file, expected] of Object.entries(EXPECTED)) {
-  test(`corpus ${file}: ${expected.why}`, () => {
+  test(`corpus ${file}: ${expected.why}`, needsCorpus(), () => {
     const source = join(corpus, file);
     assert.ok(existsSync(source), `${source} is missing`);
     const copy = join(root, expected.origin);
@@ -120,7 +121,7 @@ for (const [file, expected] of Object.entries(EXPECTED)) {
   });
 }
 
-test('the corpus check can fail: a no-reply sender added to the m2ee example is reported where it is', () => {
+test('the corpus check can fail: a no-reply sender added to the m2ee example is reported where it is', needsCorpus(), () => {
   const text = readFileSync(join(corpus, 'm2ee-tools.examples.m2ee.yaml'), 'utf8').replace(
     '  Module.Constant: text\n',
     '  Module.Constant: text\n  Mail.FromAddress: noreply@mycompany.nl\n',
@@ -141,7 +142,7 @@ const DUPLICATES: [file: string, name: string, after: string, duplicate: string]
 ];
 
 for (const [file, name, anchor, duplicate] of DUPLICATES) {
-  test(`corpus ${file} with a duplicated constant: the quick fix removes exactly the duplicate`, () => {
+  test(`corpus ${file} with a duplicated constant: the quick fix removes exactly the duplicate`, needsCorpus(), () => {
     const real = readFileSync(join(corpus, file), 'utf8');
     assert.ok(real.includes(anchor), `the corpus file still has ${JSON.stringify(anchor)}`);
     const text = real.replace(anchor, anchor + duplicate);

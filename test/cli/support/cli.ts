@@ -4,11 +4,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { CORPUS, corpusFiles } from '../../support/corpus';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 /** The bundle under test; MENDIX_EMAIL_CLI points at another build (then nothing is rebuilt). */
 export const CLI = process.env.MENDIX_EMAIL_CLI ?? join(ROOT, 'dist', 'cli.js');
-export const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'real');
+export { CORPUS };
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -84,11 +85,10 @@ export const CORPUS_NAMES: Record<string, string> = {
   'docker-mendix-buildpack.tests.docker-compose-sqlserver.yml': 'docker-mendix-buildpack/tests/docker-compose-sqlserver.yml',
 };
 
-/** Copies the corpus into `dir` under original names; returns the relative paths. */
+/** Copies the corpus into `dir` under original names; returns the relative paths (none when the corpus is missing: see needsCorpus). */
 export function copyCorpus(dir: string): string[] {
   const copied: string[] = [];
-  for (const name of readdirSync(CORPUS)) {
-    if (name === 'README.md') continue;
+  for (const name of corpusFiles()) {
     const target = CORPUS_NAMES[name];
     if (!target) throw new Error(`corpus file ${name} has no original name in test/cli/support/cli.ts: add it`);
     mkdirSync(dirname(join(dir, target)), { recursive: true });

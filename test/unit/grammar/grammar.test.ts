@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenize, scopesAt, stubHosts, vscodeHosts, contributed, type Token } from './tokenize';
 import { HIGHLIGHTED_DOTENV } from '../../../client/src/documentSelector';
+import { cannotRun } from '../../support/cannotRun';
 
 const sample = (name: string) => readFileSync(join(__dirname, 'samples', name), 'utf8');
 const CONSTANT = 'variable.other.constant.mendix-constant';
@@ -29,7 +30,7 @@ const hostSets: [string, typeof stubHosts | undefined][] = [
 ];
 
 for (const [label, hosts] of hostSets) {
-  test(`m2ee.yaml: MicroflowConstants keys are constants, other keys are not (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`m2ee.yaml: MicroflowConstants keys are constants, other keys are not (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('m2ee.yaml'), 'source.yaml', hosts);
     noInvalid(tokens);
     marked(tokens, 4, 'Mail.SMTPHost', CONSTANT);
@@ -44,7 +45,7 @@ for (const [label, hosts] of hostSets) {
     assert.ok(scopesAt(tokens, 5, '587').some((s) => s.startsWith('constant.numeric')));
   });
 
-  test(`compose: MX_ variables (map and list) and CONSTANTS JSON keys (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`compose: MX_ variables (map and list) and CONSTANTS JSON keys (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('docker-compose.yml'), 'source.yaml', hosts);
     noInvalid(tokens);
     marked(tokens, 3, 'MX_Mail_SMTPHost', MX);
@@ -56,7 +57,7 @@ for (const [label, hosts] of hostSets) {
     notMarked(tokens, 10, 'MX_Not_Here');
   });
 
-  test(`MendixApp: microflowConstants keys and the escaped keys in customConfiguration (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`MendixApp: microflowConstants keys and the escaped keys in customConfiguration (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('mendixapp.yaml'), 'source.yaml', hosts);
     noInvalid(tokens);
     notMarked(tokens, 4, 'dtapMode');
@@ -68,7 +69,7 @@ for (const [label, hosts] of hostSets) {
     assert.ok(scopesAt(tokens, 9, 'replicas').some((s) => s.startsWith('entity.name.tag')));
   });
 
-  test(`Kubernetes: "- name: MX_…" entries (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`Kubernetes: "- name: MX_…" entries (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('k8s.yaml'), 'source.yaml', hosts);
     noInvalid(tokens);
     marked(tokens, 4, 'MX_Mail_SMTPPassword', MX);
@@ -76,7 +77,7 @@ for (const [label, hosts] of hostSets) {
   });
 
   // The host must open each `- name:` item itself: an item it did not open turned the next one invalid.
-  test(`Kubernetes Deployment: env items with value / valueFrom / flow form, MX_ and other names (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`Kubernetes Deployment: env items with value / valueFrom / flow form, MX_ and other names (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('k8s-deployment.yaml'), 'source.yaml', hosts);
     noInvalid(tokens);
     marked(tokens, 9, 'MX_Mail_SMTPHost', MX);
@@ -97,7 +98,7 @@ for (const [label, hosts] of hostSets) {
     assert.ok(scopesAt(tokens, 23, '# STARTTLS').some((s) => s.startsWith('comment')));
   });
 
-  test(`Cloud Foundry manifest: env map (block scalar, value on the next line, CONSTANTS) and flow env (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`Cloud Foundry manifest: env map (block scalar, value on the next line, CONSTANTS) and flow env (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('cf-manifest.yml'), 'source.yaml', hosts);
     noInvalid(tokens);
     notMarked(tokens, 1, 'app');
@@ -116,7 +117,7 @@ for (const [label, hosts] of hostSets) {
     assert.ok(scopesAt(tokens, 15, 'instances').some((s) => s.startsWith('entity.name.tag')));
   });
 
-  test(`m2ee.yaml: MicroflowConstants as a flow map, plain and quoted keys, not nested ones (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`m2ee.yaml: MicroflowConstants as a flow map, plain and quoted keys, not nested ones (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('m2ee-flow.yaml'), 'source.yaml', hosts);
     noInvalid(tokens);
     marked(tokens, 1, 'Mail.SMTPHost', CONSTANT);
@@ -131,7 +132,7 @@ for (const [label, hosts] of hostSets) {
     notMarked(tokens, 5, 'app@example.com');
   });
 
-  test(`.env: MX_ keys and CONSTANTS keys, not comments or values (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`.env: MX_ keys and CONSTANTS keys, not comments or values (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('.env'), hosts!.dotenvScope, hosts);
     noInvalid(tokens);
     notMarked(tokens, 0, 'MX_Commented_Out');
@@ -143,7 +144,7 @@ for (const [label, hosts] of hostSets) {
     assert.ok(scopesAt(tokens, 1, 'smtp.gmail.com').some((s) => s.includes('value') || s.includes('string')), 'value keeps its scope');
   });
 
-  test(`JSON: Constants keys, MX_ keys, escaped CONSTANTS keys; other dotted keys untouched (${label})`, { skip: !hosts && 'VS Code not installed in .tools/' }, async () => {
+  test(`JSON: Constants keys, MX_ keys, escaped CONSTANTS keys; other dotted keys untouched (${label})`, cannotRun(!hosts && 'VS Code not installed in .tools/ (.ci/setup-vscode.sh)'), async () => {
     const tokens = await tokenize(sample('config.json'), 'source.json', hosts);
     noInvalid(tokens);
     notMarked(tokens, 1, 'DTAPMode');

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSettingsFile } from '../../../server/src/sources/index';
 import { slice } from './helpers';
+import { CORPUS, needsCorpus } from '../../support/corpus';
 
-const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
+const corpus = CORPUS;
 
 interface Expectation {
   corpusFile: string;
@@ -72,7 +73,7 @@ const expectations: Expectation[] = [
   },
 ];
 
-test('every real corpus file is read without problems, with the expected scopes', () => {
+test('every real corpus file is read without problems, with the expected scopes', needsCorpus(), () => {
   const dir = mkdtempSync(join(tmpdir(), 'mendix-email-corpus-'));
   try {
     for (const [i, e] of expectations.entries()) {
@@ -97,7 +98,7 @@ test('every real corpus file is read without problems, with the expected scopes'
   }
 });
 
-test('every corpus file is covered by an expectation', () => {
+test('every corpus file is covered by an expectation', needsCorpus(), () => {
   const files = readdirSync(corpus).filter((f) => f !== 'README.md').sort();
   assert.deepEqual(expectations.map((e) => e.corpusFile).sort(), files);
 });

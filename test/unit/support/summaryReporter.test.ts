@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const reporter = join(__dirname, '..', '..', 'support', 'summary-reporter.mjs');
 
 /** Runs node's test runner with only our reporter over the given files; returns its last line. */
-function summaryOf(files: Record<string, string>): { line: string; status: number | null } {
+function summaryOf(files: Record<string, string>): { line: string; status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'summary-reporter-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -21,7 +21,7 @@ function summaryOf(files: Record<string, string>): { line: string; status: numbe
       ['--test', `--test-reporter=${reporter}`, ...Object.keys(files)],
       { cwd: dir, env, encoding: 'utf8', timeout: 60_000 },
     );
-    return { line: run.stdout.trim().split('\n').at(-1) ?? '', status: run.status };
+    return { line: run.stdout.trim().split('\n').at(-1) ?? '', status: run.status, output: run.stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -66,4 +66,16 @@ test('a passing run says 0 failed', () => {
   });
   assert.equal(line, '2 passed, 0 failed');
   assert.equal(status, 0);
+});
+
+test('tests that did not run are counted, a skipped suite too, and the reasons are printed before the summary', () => {
+  const { line, output } = summaryOf({
+    'skips.test.mjs': `import { test, describe, it } from 'node:test';
+test('needs the corpus', { skip: 'the real corpus is not at /x' }, () => {});
+test('also needs it', { skip: 'the real corpus is not at /x' }, () => {});
+describe('a suite that needs it', { skip: 'the real corpus is not at /x' }, () => { it('inner', () => {}); });
+test('runs', () => {});`,
+  });
+  assert.equal(line, '1 passed, 0 failed, 3 skipped');
+  assert.match(output, /!! 3 tests did not run: the real corpus is not at \/x/);
 });
