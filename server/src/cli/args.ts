@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { closest } from './closest';
 import { TARGETS, type SeveritySetting, type Target } from '../core/types';
 import { parseEnvironmentSpec, type EnvironmentSpec } from '../cloud/environments';
+import { UsageError } from './exit';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
 
@@ -37,7 +38,7 @@ export interface CheckCommandOptions {
   version: boolean;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'gitlab'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];

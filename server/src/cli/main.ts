@@ -9,10 +9,9 @@ import { CLI_VERSION } from './version';
 import { RUN_AS_MAIN } from '../boot/markers';
 import { CHECK_WORKER_ARG } from './checkWorkerArg';
 import { escapeControls } from '../core/visibleText';
+import { EXIT_OK, EXIT_USAGE } from './exit';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } from './exit';
 
 /**
  * Ctrl-C during a test send cancels it: the report then says at which stage it stopped and

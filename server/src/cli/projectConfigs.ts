@@ -1,9 +1,9 @@
-// The .mendix-email.json that applies to each file, as the editor finds it (the nearest one
-// from the file's folder up; config/projectConfig.ts) but remembered per folder for the whole
-// run, so a thousand files in a thousand folders cost one look per folder, not one per level.
-import { dirname, join } from 'node:path';
+// The .mendix-email.json that applies to each file, found by the editor's own walk (the nearest
+// one from the file's folder up; config/projectConfig.ts findConfigFile) over the run's folder
+// listing, remembered per folder for the whole run.
+import { dirname } from 'node:path';
 import type { LoadedProjectConfig } from '../core/settings';
-import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
+import { findConfigFile, loadProjectConfigFor } from '../config/projectConfig';
 import type { FolderContents } from './folders';
 
 export class ProjectConfigs {
@@ -18,16 +18,7 @@ export class ProjectConfigs {
   }
 
   private configFileAt(folder: string): string | undefined {
-    const known = this.fileFor.get(folder);
-    if (known !== undefined) return known ?? undefined;
-    let answer: string | null;
-    if (this.folders.isFile(folder, PROJECT_CONFIG_FILE)) answer = join(folder, PROJECT_CONFIG_FILE);
-    else {
-      const parent = dirname(folder);
-      answer = parent === folder ? null : (this.configFileAt(parent) ?? null);
-    }
-    this.fileFor.set(folder, answer);
-    return answer ?? undefined;
+    return findConfigFile(folder, undefined, { isFile: (dir, name) => this.folders.isFile(dir, name), memo: this.fileFor });
   }
 
   /** Loaded by the editor's own loader (size limit, problems), pointed straight at the file. */

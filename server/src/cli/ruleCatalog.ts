@@ -5,9 +5,7 @@ import { closest } from './closest';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Severity } from '../core/types';
-import { rules as offlineRules } from '../registry/rules';
-import { ONLINE_RULES } from '../rules/online/index';
-import type { RuleMeta } from '../ruleKit/rule';
+import { allRules } from '../registry/rules';
 import type { RuleInfo } from './report';
 import { ruleDocUrl } from '../core/links';
 import { helpMarkdownOf } from './helpMarkdown';
@@ -18,7 +16,7 @@ export function ruleCatalog(): RuleInfo[] {
   if (!catalog) {
     const seen = new Set<string>();
     catalog = [];
-    for (const rule of [...offlineRules, ...ONLINE_RULES] as RuleMeta[]) {
+    for (const rule of allRules) {
       if (seen.has(rule.id)) continue;
       seen.add(rule.id);
       catalog.push({

@@ -22,10 +22,8 @@ import { compareFindings, type Report, type ReportedFinding, type RunProblem } f
 import { closestRuleId, ruleCatalog, ruleHelpMarkdown } from './ruleCatalog';
 import { CLI_VERSION } from './version';
 import { FileFixer, reportFixes } from './fixFiles';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit';
 
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_USAGE = 2;
 
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   let options: CheckCommandOptions;

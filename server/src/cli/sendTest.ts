@@ -12,10 +12,8 @@ import { findScope, mailScopes } from '../smtp/scopes';
 import { smtpSettingsFrom, type SmtpSettings } from '../smtp/settings';
 import { formatReport, type SmtpReport } from '../smtp/report';
 import { promptHidden, type PromptAnswer } from '../smtp/prompt';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './exit';
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 export const DEFAULT_PASSWORD_ENV = 'MENDIX_EMAIL_SMTP_PASSWORD';
 
 export const SEND_TEST_HELP = `Usage: mendix-email send-test FILE --to ADDRESS [options]
@@ -63,8 +61,6 @@ interface Parsed {
   passwordEnv: string;
   help: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseArgs(argv: string[], command: 'send-test' | 'verify'): Parsed {
   const out: Partial<Parsed> & { passwordEnv: string; help: boolean } = { passwordEnv: DEFAULT_PASSWORD_ENV, help: false };

@@ -71,17 +71,40 @@ export function invalidateProjectConfigCache(changedFile?: string): void {
 }
 
 /** The nearest config file, looking from `folder` up to `root` (or the file system root). */
-export function findConfigFile(folder: string, root?: string): string | undefined {
+export function findConfigFile(folder: string, root?: string, lookup: ConfigLookup = {}): string | undefined {
   const stopAt = root && isInside(folder, root) ? root : undefined;
+  const has = lookup.isFile ?? ((dir: string, name: string) => isFile(join(dir, name)));
+  const visited: string[] = [];
+  let answer: string | undefined;
   let current = folder;
   for (;;) {
-    const candidate = join(current, PROJECT_CONFIG_FILE);
-    if (isFile(candidate)) return candidate;
-    if (stopAt !== undefined && current === stopAt) return undefined;
+    const known = lookup.memo?.get(current);
+    if (known !== undefined) {
+      answer = known ?? undefined;
+      break;
+    }
+    visited.push(current);
+    if (has(current, PROJECT_CONFIG_FILE)) {
+      answer = join(current, PROJECT_CONFIG_FILE);
+      break;
+    }
+    if (stopAt !== undefined && current === stopAt) break;
     const parent = dirname(current);
-    if (parent === current || current === parse(current).root) return undefined;
+    if (parent === current || current === parse(current).root) break;
     current = parent;
   }
+  for (const dir of visited) lookup.memo?.set(dir, answer ?? null);
+  return answer;
+}
+
+/**
+ * How findConfigFile looks (the CLI passes its folder listing and a memo kept for the run, so a
+ * thousand files in a thousand folders cost one look per folder, not one per level).
+ */
+export interface ConfigLookup {
+  isFile?: (folder: string, name: string) => boolean;
+  /** folder → the config that applies there (null: none); only for walks without a root */
+  memo?: Map<string, string | null>;
 }
 
 function loadConfigFile(file: string, now: number, within: readonly string[] | undefined): LoadedProjectConfig | undefined {

@@ -1,6 +1,9 @@
-// Every offline rule, in catalog order (shared/docs/rules.md). Add a rule: one file, one line here,
-// one docs/rules/<id>.md page, then `node --import tsx scripts/update-rule-table.ts`.
-import type { Rule } from '../ruleKit/rule';
+// Every rule, in catalog order: the offline rules, then the network (DNS) rules. Add a rule: one
+// file named by its id, one line here, one docs/rules/<id>.md page, then
+// `node --import tsx scripts/update-rule-table.ts`. Each rule's docs link is derived from its id
+// here, in one loop (markdownlint's way), so no rule file writes it.
+import type { Rule, RuleHeader, RuleMeta } from '../ruleKit/rule';
+import type { OnlineRule } from '../ruleKit/onlineRule';
 import { port25OnMendixCloud } from '../rules/port-25-on-mendix-cloud';
 import { mendixMailServerUnavailable } from '../rules/mendix-mail-server-unavailable';
 import { invalidPort } from '../rules/invalid-port';
@@ -10,7 +13,10 @@ import { addressWithoutDomain } from '../rules/address-without-domain';
 import { invalidAddress } from '../rules/invalid-address';
 import { reservedDomain } from '../rules/reserved-domain';
 import { placeholderDomain } from '../rules/placeholder-domain';
-import { envFileNotRead, invalidConstantsJson, invalidEnvName, syntaxError } from '../rules/readerProblems';
+import { invalidConstantsJson } from '../rules/invalid-constants-json';
+import { invalidEnvName } from '../rules/invalid-env-name';
+import { syntaxError } from '../rules/syntax-error';
+import { envFileNotRead } from '../rules/env-file-not-read';
 import { mendixCloudV3Retired } from '../rules/mendix-cloud-v3-retired';
 import { hostIsIpAddress } from '../rules/host-is-ip-address';
 import { tlsPortMismatch } from '../rules/tls-port-mismatch';
@@ -27,8 +33,25 @@ import { encryptionKeyMissing } from '../rules/encryption-key-missing';
 import { constantOverridden } from '../rules/constant-overridden';
 import { unknownConstant } from '../rules/unknown-constant';
 import { notYetDeployed } from '../rules/not-yet-deployed';
+import { domainNotFound } from '../rules/online/domain-not-found';
+import { spfMissingInclude } from '../rules/online/spf-missing-include';
+import { spfInvalid } from '../rules/online/spf-invalid';
+import { spfHardcodedMendixIps } from '../rules/online/spf-hardcoded-mendix-ips';
+import { dmarcMissing } from '../rules/online/dmarc-missing';
 
-export const rules: readonly Rule[] = [
+/** The docs path for a rule id: the one convention. */
+export function docsPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+export type Registered<R extends RuleHeader> = R & { docs: string };
+
+function register<R extends RuleHeader>(list: R[]): readonly Registered<R>[] {
+  for (const rule of list) (rule as Registered<R>).docs = docsPath(rule.id);
+  return list as Registered<R>[];
+}
+
+export const rules = register<Rule>([
   port25OnMendixCloud,
   mendixMailServerUnavailable,
   invalidPort,
@@ -58,11 +81,16 @@ export const rules: readonly Rule[] = [
   constantOverridden,
   unknownConstant,
   notYetDeployed,
-];
+]);
+
+export const onlineRules = register<OnlineRule>([domainNotFound, spfMissingInclude, spfInvalid, spfHardcodedMendixIps, dmarcMissing]);
+
+/** Every rule, offline then network: what the README table, the CLI's catalog and the schema test list. */
+export const allRules: readonly RuleMeta[] = [...rules, ...onlineRules];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
 
-export function ruleById(id: string): Rule | undefined {
+export function ruleById(id: string): Registered<Rule> | undefined {
   return byId.get(id);
 }
 

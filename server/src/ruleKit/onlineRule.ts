@@ -1,7 +1,7 @@
 // The shape of a network rule: the same metadata as the offline rules (rule.ts), and an
 // async check per scope that asks DNS through shared, memoised facts.
 import type { MailSettings } from '../core/settings';
-import type { Report, RuleMeta } from './rule';
+import type { Report, RuleHeader } from './rule';
 import type { DnsFacts } from './dnsFacts';
 
 export interface OnlineRuleContext {
@@ -10,7 +10,7 @@ export interface OnlineRuleContext {
   report(report: Report): void;
 }
 
-export interface OnlineRule extends RuleMeta {
+export interface OnlineRule extends RuleHeader {
   needsNetwork: true;
   check(context: OnlineRuleContext): Promise<void>;
 }

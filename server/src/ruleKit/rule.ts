@@ -45,26 +45,25 @@ export interface FileRuleContext {
   report(report: Report): void;
 }
 
-/** What the README table, the docs test and the LSP need to know about a rule. */
-export interface RuleMeta {
+/** What a rule file declares about itself (markdownlint's header); the registry adds the docs link. */
+export interface RuleHeader {
   /** stable id: diagnostic code, severity settings, suppression comments */
   id: string;
   defaultSeverity: Severity;
   /** one line, for the README table */
   description: string;
-  /** repository-relative documentation page: `docs/rules/<id>.md` */
-  docs: string;
   needsNetwork: boolean;
 }
 
+/** A registered rule as the README table, the docs test, the CLI and the LSP see it. */
+export interface RuleMeta extends RuleHeader {
+  /** repository-relative documentation page, `docs/rules/<id>.md`: derived from the id by the registry */
+  docs: string;
+}
+
 /** An offline rule. Implement `check` (per scope), `checkFile` (per file), or both. */
-export interface Rule extends RuleMeta {
+export interface Rule extends RuleHeader {
   needsNetwork: false;
   check?(context: RuleContext): void;
   checkFile?(context: FileRuleContext): void;
-}
-
-/** The docs path for a rule id (one convention, used by every rule file). */
-export function docsPath(id: string): string {
-  return `docs/rules/${id}.md`;
 }

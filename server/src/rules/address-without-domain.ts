@@ -1,12 +1,11 @@
 // An address without `@domain` is rejected by every mail server (mendix-email.md §1).
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { judgedAddresses, whoseAddress } from '../ruleKit/addressItems';
 
 export const addressWithoutDomain: Rule = {
   id: 'address-without-domain',
   defaultSeverity: 'error',
   description: 'An email address has no @domain.',
-  docs: docsPath('address-without-domain'),
   needsNetwork: false,
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {

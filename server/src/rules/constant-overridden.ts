@@ -4,7 +4,7 @@ import type { Assignment, Fix } from '../core/types';
 import { LineIndex } from '../sources/index';
 import { assignmentKey } from '../ruleKit/editCheck';
 import { entryOffsets, removalSpan } from '../ruleKit/entryRemoval';
-import { docsPath, type Rule, type RuleContext } from '../ruleKit/rule';
+import type { Rule, RuleContext } from '../ruleKit/rule';
 import { isSecret } from '../settings/secrets';
 
 function describe(a: Assignment): string {
@@ -42,7 +42,6 @@ export const constantOverridden: Rule = {
   id: 'constant-overridden',
   defaultSeverity: 'info',
   description: 'The same constant is set twice in one scope; says which value wins.',
-  docs: docsPath('constant-overridden'),
   needsNetwork: false,
   check(ctx) {
     const { settings, report } = ctx;

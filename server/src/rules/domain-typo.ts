@@ -3,7 +3,7 @@
 // swap of neighbours away); placeholder domains have their own rule. Short names (aol.com,
 // live.com) are left out: too many real domains are one edit away from them. Real mail domains
 // that happen to be one edit away (hotmail.be, ymail.com) are never typos.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { judgedAddresses, whoseAddress } from '../ruleKit/addressItems';
 import { hasExactValueRange, valueSubRange } from '../ruleKit/support';
 import { isPlaceholderDomain, mailboxProblem, normalizeDomain } from '../settings/addresses';
@@ -50,7 +50,6 @@ export const domainTypo: Rule = {
   id: 'domain-typo',
   defaultSeverity: 'info',
   description: 'An address domain is one typo away from a common mail domain (gmial.com → gmail.com).',
-  docs: docsPath('domain-typo'),
   needsNetwork: false,
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {

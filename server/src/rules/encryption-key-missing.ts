@@ -1,6 +1,6 @@
 // The Email Connector encrypts stored passwords with Encryption.EncryptionKey; without it the
 // connector cannot save or read its accounts (mendix-email.md §2).
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { declaresDefaults, hasValue, secretsComeFromElsewhere } from '../ruleKit/support';
 import { constantKey } from '../settings/roles';
 
@@ -11,7 +11,6 @@ export const encryptionKeyMissing: Rule = {
   id: 'encryption-key-missing',
   defaultSeverity: 'warning',
   description: 'The scope sets Email_Connector constants but no Encryption.EncryptionKey.',
-  docs: docsPath('encryption-key-missing'),
   needsNetwork: false,
   check({ settings, report }) {
     const { kind } = settings.scope;

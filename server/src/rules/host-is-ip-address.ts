@@ -1,13 +1,12 @@
 // An IP address as SMTP host: the server's TLS certificate names a host, not the address, so
 // certificate checks fail (or get turned off), and the address can change under the app.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { isIpLiteral, isLoopbackAddress, literalValue } from '../settings/values';
 
 export const hostIsIpAddress: Rule = {
   id: 'host-is-ip-address',
   defaultSeverity: 'warning',
   description: 'The SMTP host is an IP address: TLS certificates name hosts, and addresses change.',
-  docs: docsPath('host-is-ip-address'),
   needsNetwork: false,
   check({ settings, report }) {
     const hostAssignment = settings.roles.host;

@@ -1,12 +1,11 @@
 // An address with a domain that is still not a mailbox address (spaces, two @, bad labels…).
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { judgedAddresses, whoseAddress } from '../ruleKit/addressItems';
 
 export const invalidAddress: Rule = {
   id: 'invalid-address',
   defaultSeverity: 'error',
   description: 'An email address is not a valid mailbox address.',
-  docs: docsPath('invalid-address'),
   needsNetwork: false,
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {

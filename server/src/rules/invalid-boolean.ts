@@ -2,7 +2,7 @@
 // read as true/false stops the app from starting or silently means false.
 import type { Fix } from '../core/types';
 import type { Role } from '../core/settings';
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { replaceValue } from '../ruleKit/support';
 import { intendedFlag, readFlag } from '../settings/values';
 
@@ -16,7 +16,6 @@ export const invalidBoolean: Rule = {
   id: 'invalid-boolean',
   defaultSeverity: 'error',
   description: 'An SSL / TLS / sending-enabled value is not a boolean the runtime accepts.',
-  docs: docsPath('invalid-boolean'),
   needsNetwork: false,
   check({ settings, report }) {
     // every flag constant, a second one in the same role too (the runtime reads each)

@@ -1,12 +1,11 @@
 // A port must be a whole number from 1 to 65535, or the app cannot connect at all.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { readPort } from '../settings/values';
 
 export const invalidPort: Rule = {
   id: 'invalid-port',
   defaultSeverity: 'error',
   description: 'The SMTP port is not a whole number from 1 to 65535.',
-  docs: docsPath('invalid-port'),
   needsNetwork: false,
   check({ settings, report }) {
     const port = settings.roles.port;

@@ -1,6 +1,6 @@
 // Mendix Cloud v3 was retired in 2021 (mendix-email.md §1); its shared mail server also capped
 // sending at 1000 messages a day. An info, on every scope with mail settings.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { isLoopbackHost, literalValue, missingAnchor } from '../ruleKit/support';
 import { MENDIX_MAIL_SERVERS } from '../settings/providers';
 
@@ -8,7 +8,6 @@ export const mendixCloudV3Retired: Rule = {
   id: 'mendix-cloud-v3-retired',
   defaultSeverity: 'info',
   description: 'The target is Mendix Cloud v3, retired in 2021 (its mail server also allowed only 1000 messages a day).',
-  docs: docsPath('mendix-cloud-v3-retired'),
   needsNetwork: false,
   check({ settings, report }) {
     if (settings.target.target !== 'mendix-cloud-v3') return;

@@ -1,6 +1,6 @@
 // Only Mendix Cloud v3 had a mail server on localhost:25; elsewhere localhost is the app itself.
 import type { Target } from '../core/types';
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { isLoopbackHost, literalValue } from '../ruleKit/support';
 import { targetInWords } from '../settings/target';
 
@@ -10,7 +10,6 @@ export const mendixMailServerUnavailable: Rule = {
   id: 'mendix-mail-server-unavailable',
   defaultSeverity: 'error',
   description: 'SMTP host is localhost where no mail server runs (only the retired Mendix Cloud v3 had one).',
-  docs: docsPath('mendix-mail-server-unavailable'),
   needsNetwork: false,
   check({ settings, report }) {
     const t = settings.target.target;

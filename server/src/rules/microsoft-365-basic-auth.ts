@@ -1,6 +1,6 @@
 // Microsoft 365 disables SMTP AUTH per tenant by default and is retiring basic authentication
 // for client submission (535 5.7.139, 550 5.7.30); OAuth through the Email Connector is the way.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { hasValue, literalValue } from '../ruleKit/support';
 import { findProvider } from '../settings/providers';
 
@@ -8,7 +8,6 @@ export const microsoft365BasicAuth: Rule = {
   id: 'microsoft-365-basic-auth',
   defaultSeverity: 'warning',
   description: 'Microsoft 365 / Outlook with username and password: basic auth for SMTP is disabled by default and being retired.',
-  docs: docsPath('microsoft-365-basic-auth'),
   needsNetwork: false,
   check({ settings, report }) {
     const { roles } = settings;

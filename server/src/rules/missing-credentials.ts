@@ -1,5 +1,5 @@
 // An external SMTP server wants a username and a password; say which ones a known provider wants.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { declaresDefaults, hasValue, isExternalHost, literalValue, missingAnchor, secretsComeFromElsewhere } from '../ruleKit/support';
 import { findProvider } from '../settings/providers';
 import type { Assignment } from '../core/types';
@@ -8,7 +8,6 @@ export const missingCredentials: Rule = {
   id: 'missing-credentials',
   defaultSeverity: 'error',
   description: 'External SMTP host without a username or password.',
-  docs: docsPath('missing-credentials'),
   needsNetwork: false,
   check({ settings, report }) {
     const { roles, scope } = settings;

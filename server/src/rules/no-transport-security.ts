@@ -1,6 +1,6 @@
 // Credentials sent over a connection without TLS can be read on the way. Only a scope that sets
 // both flags to false is judged: one that sets neither may configure TLS in the app's model.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { hasValue, isLoopbackHost, literalValue, portNumber, replaceValue } from '../ruleKit/support';
 import { flagValue } from '../settings/values';
 import { IMPLICIT_TLS_PORTS } from '../settings/providers';
@@ -9,7 +9,6 @@ export const noTransportSecurity: Rule = {
   id: 'no-transport-security',
   defaultSeverity: 'warning',
   description: 'Credentials are sent without TLS: SSL and TLS (STARTTLS) are both off.',
-  docs: docsPath('no-transport-security'),
   needsNetwork: false,
   check({ settings, report }) {
     const { roles, scope } = settings;

@@ -3,7 +3,7 @@
 // one; the other rules judge the new value, this one says that it is not live yet.
 import type { Assignment } from '../core/types';
 import type { MailSettings } from '../core/settings';
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { isMailishModule, splitConstantName } from '../settings/roles';
 
 /** Every constant of the scope that has to do with mail: a role, an address, a mail module. */
@@ -27,7 +27,6 @@ export const notYetDeployed: Rule = {
   id: 'not-yet-deployed',
   defaultSeverity: 'info',
   description: 'A mail constant of a Mendix Cloud environment was changed but the running app still uses the old value until the next restart.',
-  docs: docsPath('not-yet-deployed'),
   needsNetwork: false,
   check({ settings, report }) {
     for (const a of mailConstants(settings)) {

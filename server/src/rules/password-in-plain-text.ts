@@ -3,7 +3,7 @@
 // fix writes it (ruleKit/passwordFixes.ts). No message, title or edit ever repeats the password.
 import * as nodePath from 'node:path';
 import type { Assignment, Fix } from '../core/types';
-import { docsPath, type Rule, type RuleContext } from '../ruleKit/rule';
+import type { Rule, RuleContext } from '../ruleKit/rule';
 import { literalValue } from '../ruleKit/support';
 import { azureKeyVaultName, createSecretCommand, envName, gitignoreFix, kubernetesSecretFix, referenceFix, secretNameFor, secretStoreFix, secretStoreKey } from '../ruleKit/passwordFixes';
 
@@ -61,7 +61,6 @@ export const passwordInPlainText: Rule = {
   id: 'password-in-plain-text',
   defaultSeverity: 'warning',
   description: 'A password or API key is written in a file that git tracks (or would track).',
-  docs: docsPath('password-in-plain-text'),
   needsNetwork: false,
   check(ctx) {
     const { settings, path, options, report } = ctx;

@@ -1,5 +1,5 @@
 // Real domains used as placeholders: somebody owns them and may read the mail (providers.md).
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { judgedAddresses, whoseAddress } from '../ruleKit/addressItems';
 import { hasExactValueRange, valueSubRange } from '../ruleKit/support';
 import { isPlaceholderDomain } from '../settings/addresses';
@@ -8,7 +8,6 @@ export const placeholderDomain: Rule = {
   id: 'placeholder-domain',
   defaultSeverity: 'warning',
   description: 'An address uses a real domain often taken as a placeholder (test.com, domain.com, …).',
-  docs: docsPath('placeholder-domain'),
   needsNetwork: false,
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {

@@ -1,6 +1,6 @@
 // Port 25 is open on Mendix Cloud but heavily rate-limited (mendix-email.md §1); use 587.
 import type { Fix } from '../core/types';
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { flagText, isLoopbackHost, literalValue, portNumber, replaceValue } from '../ruleKit/support';
 import { targetInWords } from '../settings/target';
 
@@ -8,7 +8,6 @@ export const port25OnMendixCloud: Rule = {
   id: 'port-25-on-mendix-cloud',
   defaultSeverity: 'error',
   description: 'Port 25 on Mendix Cloud or the Free App: rate-limited by the platform; use 587 with STARTTLS.',
-  docs: docsPath('port-25-on-mendix-cloud'),
   needsNetwork: false,
   check({ settings, report }) {
     const { target, roles } = settings;

@@ -1,7 +1,7 @@
 // A secret of the wrong kind fails at AUTH with a vague 535 (mendix-email.md §4): the AWS secret
 // key instead of SES SMTP credentials, a Brevo API key instead of an SMTP key, a SendGrid key
 // without `SG.`, a Gmail account password instead of an app password. Shapes from the table.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { literalValue } from '../ruleKit/support';
 import { findProvider, type Provider } from '../settings/providers';
 
@@ -29,7 +29,6 @@ export const providerCredentialShape: Rule = {
   id: 'provider-credential-shape',
   defaultSeverity: 'warning',
   description: 'The password has the wrong shape for the provider (AWS secret key for SES, Brevo API key, SendGrid key without SG., Gmail account password).',
-  docs: docsPath('provider-credential-shape'),
   needsNetwork: false,
   check({ settings, report }) {
     const { roles } = settings;

@@ -1,7 +1,7 @@
 // A port the provider does not listen on hangs or is refused (Postmark, SparkPost and
 // Microsoft 365 have no implicit-TLS port 465). The ports come from the provider table.
 import type { Fix } from '../core/types';
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { literalValue, portNumber, replaceValue } from '../ruleKit/support';
 import { flagValue } from '../settings/values';
 import { findProvider, providerPorts } from '../settings/providers';
@@ -10,7 +10,6 @@ export const providerPort: Rule = {
   id: 'provider-port',
   defaultSeverity: 'error',
   description: 'The port is one the provider does not offer (465 on Postmark, SparkPost or Microsoft 365, …).',
-  docs: docsPath('provider-port'),
   needsNetwork: false,
   check({ settings, report }) {
     const { roles, scope } = settings;

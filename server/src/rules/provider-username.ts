@@ -1,6 +1,6 @@
 // Some providers want a fixed SMTP username (SendGrid `apikey`, SparkPost `SMTP_Injection`,
 // Resend `resend`); Postmark wants the server token as both username and password.
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { literalValue, replaceValue } from '../ruleKit/support';
 import { findProvider } from '../settings/providers';
 
@@ -8,7 +8,6 @@ export const providerUsername: Rule = {
   id: 'provider-username',
   defaultSeverity: 'error',
   description: "The username is not the one the provider requires (SendGrid `apikey`, SparkPost `SMTP_Injection`, Resend `resend`; Postmark: the token).",
-  docs: docsPath('provider-username'),
   needsNetwork: false,
   check({ settings, report }) {
     const { roles } = settings;

@@ -1,5 +1,5 @@
 // Reserved and single-label domains never receive mail (RFC 2606, RFC 6761; providers.md).
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { judgedAddresses, whoseAddress } from '../ruleKit/addressItems';
 import { reservedDomainReason } from '../settings/addresses';
 
@@ -7,7 +7,6 @@ export const reservedDomain: Rule = {
   id: 'reserved-domain',
   defaultSeverity: 'error',
   description: 'An address uses a reserved or single-label domain that never receives mail (error for the sender, warning otherwise).',
-  docs: docsPath('reserved-domain'),
   needsNetwork: false,
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {

@@ -1,5 +1,5 @@
 // A no-reply sender: replies and delivery errors go nowhere (mendix-email.md §1).
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { judgedAddresses } from '../ruleKit/addressItems';
 import { isNoReplyLocalPart } from '../settings/addresses';
 
@@ -7,7 +7,6 @@ export const senderNoreply: Rule = {
   id: 'sender-noreply',
   defaultSeverity: 'warning',
   description: 'The from address is a no-reply name, so bounces and replies are lost.',
-  docs: docsPath('sender-noreply'),
   needsNetwork: false,
   check({ settings, report }) {
     for (const j of judgedAddresses(settings)) {

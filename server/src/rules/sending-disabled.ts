@@ -1,6 +1,6 @@
 // EmailTemplate.SendingEnabled = false is meant for test environments; left in production, mail
 // silently disappears (mendix-email.md §2, §4.10).
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { replaceValue } from '../ruleKit/support';
 import { flagValue } from '../settings/values';
 import type { MailSettings } from '../core/settings';
@@ -21,7 +21,6 @@ export const sendingDisabled: Rule = {
   id: 'sending-disabled',
   defaultSeverity: 'warning',
   description: 'EmailTemplate.SendingEnabled is false in a production scope: no mail is sent at all.',
-  docs: docsPath('sending-disabled'),
   needsNetwork: false,
   check({ settings, report }) {
     const a = settings.roles['sending-enabled'];

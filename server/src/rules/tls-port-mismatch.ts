@@ -2,7 +2,7 @@
 // once, 25/587/2525/2587 start plain and upgrade with STARTTLS (providers.md, "Port rule").
 // Implicit TLS on 587 fails with "wrong version number"; plain on 465 hangs until a timeout.
 import type { Assignment, Fix } from '../core/types';
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { portNumber, replaceValue } from '../ruleKit/support';
 import { flagValue } from '../settings/values';
 import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS } from '../settings/providers';
@@ -16,7 +16,6 @@ export const tlsPortMismatch: Rule = {
   id: 'tls-port-mismatch',
   defaultSeverity: 'error',
   description: 'The SSL / TLS flags do not fit the port (implicit TLS on 587, plain on 465, or both flags on).',
-  docs: docsPath('tls-port-mismatch'),
   needsNetwork: false,
   check({ settings, report }) {
     const { roles, scope } = settings;

@@ -1,28 +1,9 @@
 // With the model's declarations at hand (metadata.json, Constants.java), a constant that is not
 // declared is a typo or left over: the runtime ignores it (m2ee-tools calls it obsolete).
 import type { Assignment, ConstantDeclaration, Fix } from '../core/types';
-import { docsPath, type Rule } from '../ruleKit/rule';
+import type { Rule } from '../ruleKit/rule';
 import { constantKey } from '../settings/roles';
-
-/** Edit distance (Levenshtein, case-insensitive), bounded: gives up above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
+import { editDistance } from '../ruleKit/editDistance';
 
 /** The declared name closest to `name` (by the buildpack's identity), when it is close enough to be a slip. */
 export function closestDeclared(name: string, declared: readonly ConstantDeclaration[]): ConstantDeclaration | undefined {
@@ -97,7 +78,6 @@ export const unknownConstant: Rule = {
   id: 'unknown-constant',
   defaultSeverity: 'warning',
   description: 'A constant is set that the model (metadata.json / Constants.java) does not declare; suggests the closest name.',
-  docs: docsPath('unknown-constant'),
   needsNetwork: false,
   check({ settings, read, options, report }) {
     if (read.kind === 'metadata-json' || read.kind === 'constants-java') return;

@@ -6,7 +6,9 @@ import { checkRead } from '../../../server/src/engine/check';
 import { reservedDomain } from '../../../server/src/rules/reserved-domain';
 import { senderNoreply } from '../../../server/src/rules/sender-noreply';
 import { invalidPort } from '../../../server/src/rules/invalid-port';
-import { invalidConstantsJson, invalidEnvName, syntaxError } from '../../../server/src/rules/readerProblems';
+import { invalidConstantsJson } from '../../../server/src/rules/invalid-constants-json';
+import { invalidEnvName } from '../../../server/src/rules/invalid-env-name';
+import { syntaxError } from '../../../server/src/rules/syntax-error';
 import type { Rule } from '../../../server/src/ruleKit/rule';
 import type { CheckOptions, LoadedProjectConfig, ProjectConfig } from '../../../server/src/core/settings';
 import type { ReadResult } from '../../../server/src/core/types';
@@ -64,7 +66,7 @@ test('findings are sorted by position, then severity, then id', () => {
 });
 
 test('a rule that throws loses its own findings only', () => {
-  const broken: Rule = { id: 'broken', defaultSeverity: 'error', description: '', docs: '', needsNetwork: false, check() { throw new Error('boom'); } };
+  const broken: Rule = { id: 'broken', defaultSeverity: 'error', description: '', needsNetwork: false, check() { throw new Error('boom'); } };
   const f = checkRead(twoProblems(), '/p/model/metadata.json', {}, [broken, ...rules]).findings;
   assert.ok(f.length === 4);
 });

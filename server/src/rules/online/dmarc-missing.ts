@@ -1,6 +1,5 @@
 // No DMARC record for the sender domain: large receivers (Gmail, Yahoo, Microsoft) expect
 // one from bulk senders, and without it nobody reports spoofing or delivery failures.
-import { docsPath } from '../../ruleKit/rule';
 import type { OnlineRule } from '../../ruleKit/onlineRule';
 import { senderOf } from '../../ruleKit/senderContext';
 
@@ -8,7 +7,6 @@ export const dmarcMissing: OnlineRule = {
   id: 'dmarc-missing',
   defaultSeverity: 'info',
   description: 'The sender domain publishes no DMARC record (_dmarc.<domain> TXT "v=DMARC1; …").',
-  docs: docsPath('dmarc-missing'),
   needsNetwork: true,
   async check({ settings, dns, report }) {
     const sender = senderOf(settings);

@@ -1,7 +1,6 @@
 // An address whose domain cannot receive mail, or an SMTP host that does not resolve.
 // Only a definite DNS answer (NXDOMAIN, no records, null MX) is reported; a timeout is not.
 import type { MailDomainStatus } from '../../dns/domainExists';
-import { docsPath } from '../../ruleKit/rule';
 import { whoseAddress } from '../../ruleKit/addressItems';
 import type { OnlineRule } from '../../ruleKit/onlineRule';
 import { askableAddresses, askableHost } from '../../ruleKit/senderContext';
@@ -10,7 +9,6 @@ export const domainNotFound: OnlineRule = {
   id: 'domain-not-found',
   defaultSeverity: 'warning',
   description: 'An address domain or the SMTP host does not exist in DNS, or the domain takes no mail (null MX).',
-  docs: docsPath('domain-not-found'),
   needsNetwork: true,
   async check({ settings, dns, report }) {
     const host = askableHost(settings);

@@ -7,16 +7,13 @@ import type { Unchecked } from '../../dns/domainExists';
 import type { DnsResolver } from '../../dns/resolver';
 import type { Report } from '../../ruleKit/rule';
 import { createDnsFacts } from '../../ruleKit/dnsFacts';
-import { dmarcMissing } from './dmarc-missing';
-import { domainNotFound } from './domain-not-found';
 import type { OnlineRule } from '../../ruleKit/onlineRule';
-import { spfHardcodedMendixIps } from './spf-hardcoded-mendix-ips';
-import { spfInvalid } from './spf-invalid';
-import { spfMissingInclude } from './spf-missing-include';
+import { onlineRules } from '../../registry/rules';
 
 export type { OnlineRule } from '../../ruleKit/onlineRule';
 
-export const ONLINE_RULES: readonly OnlineRule[] = [domainNotFound, spfMissingInclude, spfInvalid, spfHardcodedMendixIps, dmarcMissing];
+/** the network rules, as the registry lists them */
+export const ONLINE_RULES = onlineRules;
 
 /** Default time a file's DNS work may take (each query: 2.5 s, one retry). */
 export const DEFAULT_DNS_BUDGET_MS = 6000;

@@ -2,7 +2,6 @@
 // include:_spf.mendix.com; Mendix changes those addresses, and then the mail fails SPF.
 import { spfIncludes, type SpfPolicy } from '../../dns/spf';
 import { MENDIX_MAIL_SERVERS } from '../../settings/providers';
-import { docsPath } from '../../ruleKit/rule';
 import type { OnlineRule } from '../../ruleKit/onlineRule';
 import { senderOf, sendingServers } from '../../ruleKit/senderContext';
 
@@ -15,7 +14,6 @@ export const spfHardcodedMendixIps: OnlineRule = {
   id: 'spf-hardcoded-mendix-ips',
   defaultSeverity: 'warning',
   description: 'The sender domain lists IP addresses in SPF instead of include:_spf.mendix.com while the Mendix mail servers send the mail.',
-  docs: docsPath('spf-hardcoded-mendix-ips'),
   needsNetwork: true,
   async check({ settings, dns, report }) {
     const sender = senderOf(settings);

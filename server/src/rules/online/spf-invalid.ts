@@ -1,7 +1,6 @@
 // The sender domain's SPF policy is a permerror: receivers treat it as if it were broken,
 // and under DMARC the mail fails SPF.
 import { describeSpfProblem } from '../../dns/spf';
-import { docsPath } from '../../ruleKit/rule';
 import type { OnlineRule } from '../../ruleKit/onlineRule';
 import { senderOf } from '../../ruleKit/senderContext';
 
@@ -9,7 +8,6 @@ export const spfInvalid: OnlineRule = {
   id: 'spf-invalid',
   defaultSeverity: 'error',
   description: "The sender domain's SPF record is a permerror: two records, over 10 lookups, over 2 void lookups, or a syntax error.",
-  docs: docsPath('spf-invalid'),
   needsNetwork: true,
   async check({ settings, dns, report }) {
     const sender = senderOf(settings);

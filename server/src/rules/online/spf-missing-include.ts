@@ -1,7 +1,6 @@
 // The sender domain publishes SPF, but not for the servers that send this app's mail:
 // receivers see an unauthorised sender. For the Mendix mail servers that is include:_spf.mendix.com.
 import { spfIncludes } from '../../dns/spf';
-import { docsPath } from '../../ruleKit/rule';
 import type { OnlineRule } from '../../ruleKit/onlineRule';
 import { senderOf, sendingServers } from '../../ruleKit/senderContext';
 import { hardcodesMendixServers } from './spf-hardcoded-mendix-ips';
@@ -10,7 +9,6 @@ export const spfMissingInclude: OnlineRule = {
   id: 'spf-missing-include',
   defaultSeverity: 'warning',
   description: "The sender domain's SPF record does not include the SMTP provider in use (_spf.mendix.com for the Mendix mail servers).",
-  docs: docsPath('spf-missing-include'),
   needsNetwork: true,
   async check({ settings, dns, report }) {
     const sender = senderOf(settings);
