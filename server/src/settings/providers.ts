@@ -45,6 +45,13 @@ export interface KnownFailure {
   code: string;
   meaning: string;
   fix: string;
+  /**
+   * A reply only this provider gives, recognised whatever the host (a relay in front of it
+   * passes it on): the test send's explanation (smtp/explain.ts) reads `explained` from here.
+   * Without it the code is too common (a bare 535) to name the provider.
+   */
+  reply?: RegExp;
+  explained?: { cause: string; fix: string };
 }
 
 export interface Provider {
@@ -104,7 +111,16 @@ export const PROVIDERS: readonly Provider[] = [
       'smtp-relay.gmail.com is the Workspace relay; it can authenticate by IP address instead.',
     ],
     failures: [
-      { code: '534-5.7.9', meaning: 'Application-specific password required', fix: 'create an app password and use it instead of the account password' },
+      {
+        code: '534-5.7.9',
+        meaning: 'Application-specific password required',
+        fix: 'create an app password and use it instead of the account password',
+        reply: /\b534[- ]5\.7\.9\b|application-specific password/i,
+        explained: {
+          cause: 'Gmail refuses the account password: this account needs an app password for SMTP.',
+          fix: 'Turn on 2-Step Verification for the Google account, create a 16-character app password (Google Account → Security → App passwords) and put it in the password setting.',
+        },
+      },
       { code: '535-5.7.8', meaning: 'Username and password not accepted', fix: 'check the address and the app password' },
     ],
   },
@@ -126,9 +142,36 @@ export const PROVIDERS: readonly Provider[] = [
       'No implicit TLS port: 465 does not work.',
     ],
     failures: [
-      { code: '535 5.7.139', meaning: 'SMTP AUTH is disabled for the tenant', fix: 'enable SMTP AUTH for the mailbox, or better use OAuth through the Email Connector' },
-      { code: '550 5.7.30', meaning: 'Basic authentication is not supported for Client Submission', fix: 'use OAuth through the Email Connector' },
-      { code: '554 5.2.252', meaning: 'SendAsDenied: the From address is not the mailbox', fix: 'send from the authenticated mailbox or grant Send As' },
+      {
+        code: '535 5.7.139',
+        meaning: 'SMTP AUTH is disabled for the tenant',
+        fix: 'enable SMTP AUTH for the mailbox, or better use OAuth through the Email Connector',
+        reply: /\b5\.7\.139\b/,
+        explained: {
+          cause: 'Microsoft 365 has SMTP AUTH (basic authentication) switched off for this tenant or mailbox.',
+          fix: 'Ask a Microsoft 365 admin to enable "Authenticated SMTP" for this mailbox (admin center → user → Mail → Manage email apps), or better: send with OAuth through the Email Connector.',
+        },
+      },
+      {
+        code: '550 5.7.30',
+        meaning: 'Basic authentication is not supported for Client Submission',
+        fix: 'use OAuth through the Email Connector',
+        reply: /\b5\.7\.30\b/,
+        explained: {
+          cause: 'Microsoft 365 no longer accepts basic authentication (username + password) for client submission.',
+          fix: 'Use OAuth: the Email Connector with a Microsoft 365 OAuth configuration (SMTP.Send permission) instead of a password.',
+        },
+      },
+      {
+        code: '554 5.2.252',
+        meaning: 'SendAsDenied: the From address is not the mailbox',
+        fix: 'send from the authenticated mailbox or grant Send As',
+        reply: /\b5\.2\.252\b|SendAsDenied/i,
+        explained: {
+          cause: 'The server refuses to send as the from address: the account you log in with may not send as it (SendAsDenied).',
+          fix: 'Set the from address to the mailbox you log in with, or have an admin grant that mailbox "Send As" permission for the from address.',
+        },
+      },
     ],
   },
   {
@@ -149,7 +192,16 @@ export const PROVIDERS: readonly Provider[] = [
     credentials: 'Amazon SES wants its SMTP credentials (user name AKIA…, 44-character password), not the AWS access keys',
     notes: ['SMTP credentials are not the AWS access key / secret key.', 'Credentials work only in the region they were created for.'],
     failures: [
-      { code: '530', meaning: 'Must issue a STARTTLS command first', fix: 'turn STARTTLS on (port 587) or use implicit TLS on 465' },
+      {
+        code: '530',
+        meaning: 'Must issue a STARTTLS command first',
+        fix: 'turn STARTTLS on (port 587) or use implicit TLS on 465',
+        reply: /\b530\b.*STARTTLS|STARTTLS.*\b530\b/is,
+        explained: {
+          cause: 'The server requires STARTTLS before anything else (Amazon SES answers "530 Must issue a STARTTLS command first"), and the connection was not encrypted.',
+          fix: 'Turn TLS (STARTTLS) on for this port, or use implicit TLS with SSL on port 465.',
+        },
+      },
       { code: '535', meaning: 'Authentication Credentials Invalid', fix: 'create SMTP credentials for this region; the AWS secret key does not work' },
     ],
   },

@@ -2,7 +2,7 @@
 // an app, not someone who writes SMTP clients. Provider facts (hosts, credentials) come
 // from the provider table; the reply codes are recognised whatever the host is, because
 // relays and proxies pass them on.
-import { findProvider } from '../settings/providers';
+import { findProvider, PROVIDERS } from '../settings/providers';
 import type { FailureExplanation, StageName } from './report';
 
 /** The parts of a nodemailer / Node error we look at. */
@@ -55,6 +55,14 @@ function codes(e: SmtpErrorLike): string[] {
   return [e.code, e.originalCode].filter((c): c is string => !!c);
 }
 
+/** The explanation the provider table gives for a reply only one provider sends, if this is one. */
+function knownReply(text: string): { cause: string; fix: string } | undefined {
+  for (const provider of PROVIDERS) {
+    for (const failure of provider.failures) if (failure.reply?.test(text) && failure.explained) return failure.explained;
+  }
+  return undefined;
+}
+
 function providerHint(host: string | undefined): string {
   const p = host ? findProvider(host) : undefined;
   return p ? ` ${p.credentials}.` : '';
@@ -73,17 +81,9 @@ export function explainFailure(stage: StageName | 'settings', error: SmtpErrorLi
     return { cause: `The settings cannot be tested as written: ${(error.message ?? '').replace(/^cannot test these settings: /, '')}.`, fix: 'Write the real value in the file (or test the file where it is set), and make sure host and from address are set.' };
   if (error.code === 'ETRUSTFILE') return { cause: error.message ?? 'The trusted certificate file cannot be used.', fix: 'Point the setting (or --ca) at a PEM file that holds the certificate.' };
 
-  // --- replies we recognise by their enhanced status code, wherever they come
-  if (/\b534[- ]5\.7\.9\b/.test(text) || /application-specific password/i.test(text))
-    return { cause: 'Gmail refuses the account password: this account needs an app password for SMTP.', fix: 'Turn on 2-Step Verification for the Google account, create a 16-character app password (Google Account → Security → App passwords) and put it in the password setting.' };
-  if (/\b5\.7\.139\b/.test(text))
-    return { cause: 'Microsoft 365 has SMTP AUTH (basic authentication) switched off for this tenant or mailbox.', fix: 'Ask a Microsoft 365 admin to enable "Authenticated SMTP" for this mailbox (admin center → user → Mail → Manage email apps), or better: send with OAuth through the Email Connector.' };
-  if (/\b5\.7\.30\b/.test(text))
-    return { cause: 'Microsoft 365 no longer accepts basic authentication (username + password) for client submission.', fix: 'Use OAuth: the Email Connector with a Microsoft 365 OAuth configuration (SMTP.Send permission) instead of a password.' };
-  if (/\b5\.2\.252\b/.test(text) || /SendAsDenied/i.test(text))
-    return { cause: 'The server refuses to send as the from address: the account you log in with may not send as it (SendAsDenied).', fix: 'Set the from address to the mailbox you log in with, or have an admin grant that mailbox "Send As" permission for the from address.' };
-  if (/\b530\b/.test(text) && /STARTTLS/i.test(text))
-    return { cause: 'The server requires STARTTLS before anything else (Amazon SES answers "530 Must issue a STARTTLS command first"), and the connection was not encrypted.', fix: 'Turn TLS (STARTTLS) on for this port, or use implicit TLS with SSL on port 465.' };
+  // --- replies only one provider gives, recognised wherever they come (the provider table's failures)
+  const known = knownReply(text);
+  if (known) return { ...known };
   // a reply longer than nodemailer's 1 MB limit: nothing about message size, whatever the words
   if (error.code === 'EPROTOCOL' && /exceeds maximum allowed size/i.test(error.message ?? ''))
     return { cause: `${where} sent a reply longer than 1 MB during ${stage}: that is not how an SMTP server answers.`, fix: 'Check that host and port point at the mail server; a broken server or a proxy in between sends this.' };
