@@ -7,7 +7,7 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const allSuites = ['unit', 'protocol', 'smtp', 'dns', 'cli', 'cloud', 'package', 'e2e'];
+const allSuites = ['unit', 'fuzz', 'protocol', 'smtp', 'dns', 'cli', 'cloud', 'package', 'e2e'];
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const suites = asked.length ? asked : allSuites;
 

@@ -49,7 +49,8 @@ function list(values: readonly string[]): string {
 /** Parses and validates; never throws. */
 export function parseProjectConfig(text: string, file: string): LoadedProjectConfig {
   const at = positionsOf(text);
-  const rangeOf = (offset: number, length: number): Range => ({ start: at(offset), end: at(offset + length) });
+  // clamped: an error at the very end (a missing `}`) has a length past the text (found by the fuzz suite)
+  const rangeOf = (offset: number, length: number): Range => ({ start: at(Math.min(offset, text.length)), end: at(Math.min(offset + length, text.length)) });
   const nodeRange = (node: Node): Range => rangeOf(node.offset, node.length);
   const problems: Problem[] = [];
   const problem: ProblemSink = (message, node) => {

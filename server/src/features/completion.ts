@@ -126,8 +126,18 @@ const ENV_KEY_FORM: Record<'dotenv' | 'yaml-key' | 'yaml-list' | 'k8s-name' | 'k
   'k8s-list': (v) => `name: ${v}`,
 };
 
+/** Where the cursor is; undefined too when the YAML nests too deep for the yaml parser (its own stack overflow, found by the fuzz suite). */
+function safePlaceAt(text: string, position: Position, kind: FileKind): ReturnType<typeof placeAt> | undefined {
+  try {
+    return placeAt(text, position, kind);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 export function completionsAt(text: string, position: Position, kind: FileKind, declarations: readonly ConstantDeclaration[] = []): CompletionEntry[] {
-  const found = placeAt(text, position, kind);
+  const found = safePlaceAt(text, position, kind);
   if (!found) return [];
   const { place, range } = found;
   if (place.what === 'value') return valueChoices(place.role, range, place.style);
