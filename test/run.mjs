@@ -1,6 +1,6 @@
 // Runs the test suites with Node's own test runner (TypeScript through tsx), after a
 // fresh build (protocol, CLI and end-to-end tests drive the bundles in dist/).
-// Usage: node test/run.mjs [suite…]   suites: unit protocol smtp dns cli cloud package e2e (default: all)
+// Usage: node test/run.mjs [suite…]   suites: unit fuzz protocol smtp dns cli cloud package e2e (default: all)
 // The last line is the plain summary "N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
