@@ -1,7 +1,7 @@
 // Quick fixes are data carried on the findings (rules decide the edits); this only hands
 // them to the editor for the diagnostics it asks about (each only its own fixes, an edit
 // offered once), and offers "fix all" for the safe ones.
-import { pathToFileURL } from 'node:url';
+import { uriOfPath } from './documentUris';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { Fix, Range } from '../core/types';
 import type { DocumentCheck } from './runCheck';
@@ -43,7 +43,7 @@ export function workspaceEditOf(fix: Fix, uri: string, support: EditSupport): Wo
   if (fix.otherFiles.some((f) => f.createIfMissing) && !support.createFiles) return undefined;
   const documentChanges: WorkspaceEdit['documentChanges'] = [];
   for (const file of fix.otherFiles) {
-    const fileUri = pathToFileURL(file.path).href;
+    const fileUri = uriOfPath(file.path);
     if (file.createIfMissing) documentChanges.push({ kind: 'create', uri: fileUri, options: { ignoreIfExists: true, overwrite: false } });
     documentChanges.push({ textDocument: { uri: fileUri, version: file.version ?? null }, edits: file.edits });
   }

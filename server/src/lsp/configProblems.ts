@@ -2,7 +2,7 @@
 // that silently does not apply is worse than a squiggle in a file you did not expect. While
 // the file is open, the open text is checked instead (see runCheck), so this stays out.
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { uriOfPath } from './documentUris';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { LoadedProjectConfig } from '../core/settings';
@@ -35,7 +35,7 @@ export class ConfigProblems {
     if (this.shown.get(loaded.file) === key) return;
     if (key === '[]' && !this.shown.has(loaded.file)) return; // nothing to show, nothing to clear
     this.shown.set(loaded.file, key);
-    void this.connection.sendDiagnostics({ uri: pathToFileURL(loaded.file).href, diagnostics: configProblemDiagnostics(loaded.problems) });
+    void this.connection.sendDiagnostics({ uri: uriOfPath(loaded.file), diagnostics: configProblemDiagnostics(loaded.problems) });
   }
 
   /** The config file is open in the editor: its document's check owns its diagnostics now. */
@@ -57,6 +57,6 @@ export class ConfigProblems {
   changedOnDisk(file: string, deleted: boolean): void {
     if (!deleted || !this.shown.has(file)) return;
     this.shown.delete(file);
-    void this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+    void this.connection.sendDiagnostics({ uri: uriOfPath(file), diagnostics: [] });
   }
 }

@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { readSettingsText } from '../services/readFile';
 import { basename, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix, OtherFileEdit } from '../core/types';
@@ -22,8 +21,8 @@ import type { WorkspaceFolders } from './workspace';
 export interface DisableForFileContext {
   support: EditSupport;
   folders: WorkspaceFolders;
-  /** the open document of a URI (an open config is edited as the editor has it, unsaved edits included) */
-  openDocument(uri: string): TextDocument | undefined;
+  /** the document open at a path (an open config is edited as the editor has it, unsaved edits included) */
+  openDocument(path: string): TextDocument | undefined;
 }
 
 export function disableForFileActions(params: CodeActionParams, check: DocumentCheck | undefined, text: string | undefined, context: DisableForFileContext): CodeAction[] {
@@ -59,7 +58,7 @@ export function disableForFileActions(params: CodeActionParams, check: DocumentC
 
 /** The config's text as the editor has it, else as on disk; text undefined: no such file yet. undefined: it cannot be read. */
 function configText(path: string, context: DisableForFileContext): { text?: string; version?: number } | undefined {
-  const open = context.openDocument(pathToFileURL(path).href);
+  const open = context.openDocument(path);
   if (open) return { text: open.getText(), version: open.version };
   // the one reader (a regular file under the cap); the editor drops a byte order mark, and so do the positions of the edits
   const read = readSettingsText(path);

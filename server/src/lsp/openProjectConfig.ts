@@ -3,16 +3,15 @@
 // whose edit lands in the open editor) is off for the other files at once, not after a save.
 // Which config applies is still decided on disk (loadProjectConfigFor): an open config only
 // replaces the text of the file found there.
-import { pathToFileURL } from 'node:url';
 import type { LoadedProjectConfig } from '../core/settings';
 import { parseProjectConfig } from '../config/parseProjectConfig';
 
 /** The last parse per open config file, reused while its text stays the same (every check asks). */
 const parsedOpen = new Map<string, { text: string; loaded: LoadedProjectConfig }>();
 
-export function withOpenConfigText(saved: LoadedProjectConfig | undefined, openText: (uri: string) => string | undefined): LoadedProjectConfig | undefined {
+export function withOpenConfigText(saved: LoadedProjectConfig | undefined, openText: (path: string) => string | undefined): LoadedProjectConfig | undefined {
   if (!saved) return undefined;
-  const text = openText(pathToFileURL(saved.file).href);
+  const text = openText(saved.file);
   if (text === undefined) {
     parsedOpen.delete(saved.file);
     return saved;

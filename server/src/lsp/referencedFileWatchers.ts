@@ -9,7 +9,7 @@
 // matches it against the file events it has anyway. Watchers are never taken back: a session
 // meets a handful of referenced files, and a stale one only sends an event nobody reads.
 import { basename, dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { uriOfPath } from './documentUris';
 import { DidChangeWatchedFilesNotification, type Connection, type FileSystemWatcher } from 'vscode-languageserver/node';
 
 // the names the static .env watcher already covers: .env, *.env, .env.*
@@ -49,7 +49,7 @@ export class ReferencedFileWatchers {
     // without relative patterns: every file of that name in the workspace (one watcher for all
     // `mail.vars` files), the server keeps only the events of paths a check read
     const watcher: FileSystemWatcher = relative
-      ? { globPattern: { baseUri: pathToFileURL(dirname(path)).href, pattern: globOfName(name) } }
+      ? { globPattern: { baseUri: uriOfPath(dirname(path)), pattern: globOfName(name) } }
       : { globPattern: `**/${globOfName(name)}` };
     const key = JSON.stringify(watcher.globPattern);
     if (this.known.has(key)) return;

@@ -1,7 +1,6 @@
 // One check of one open document: find its project config, call the shared engine (the
 // same call the CLI makes), and remember what was used so the editor can explain it.
 import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions, CheckResult, LoadedProjectConfig, ResolvedTarget } from '../core/settings';
 import type { ConstantDeclaration } from '../core/types';
@@ -57,8 +56,8 @@ export interface DocumentCheck {
 
 export interface CheckEnvironment {
   folders: WorkspaceFolders;
-  /** the open document's text for a path, if it is open (unsaved edits win over the disk) */
-  openText(uri: string): string | undefined;
+  /** the text of the document open at this path, if any (unsaved edits win over the disk); found by path, whatever spelling the editor's URI has */
+  openText(path: string): string | undefined;
   /** the model's declared constants for a file (metadata.json / Constants.java in its workspace folder) */
   declarations?(path: string): ConstantDeclaration[];
   /** whether git tracks (or would track) a file; undefined outside a repository (CheckOptions.isTrackedByGit) */
@@ -100,7 +99,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
       if (within && !isInsideWorkspace(absolutePath, within)) return { notRead: OUTSIDE_WORKSPACE };
       referencedFiles.push(absolutePath);
       env.referencedFileRead?.(absolutePath);
-      return env.openText(pathToFileURL(absolutePath).href) ?? readReferenced(absolutePath, within);
+      return env.openText(absolutePath) ?? readReferenced(absolutePath, within);
     },
   };
   const { checkDocument, resolveTarget } = loadEngine();

@@ -40,6 +40,7 @@ import { ReferencedFileWatchers } from './referencedFileWatchers';
 import { pathOfUri, WorkspaceFolders } from './workspace';
 import { isAppMarker } from '../services/appRoots';
 import { registerMailSettingsRequest } from './mailSettingsRequest';
+import { OpenDocuments } from './documentUris';
 
 export const SERVER_NAME = 'mendix-email';
 
@@ -66,6 +67,8 @@ function escapeLogLines(connection: Connection): void {
 export function startServer(connection: Connection): ServerHandle {
   escapeLogLines(connection);
   const documents = new TextDocuments(TextDocument);
+  // looked up by path (env_files, the project config): found whatever spelling the editor's URI has
+  const openDocuments = new OpenDocuments(documents);
   const folders = new WorkspaceFolders();
   const settings = new SettingsStore(connection);
   const log = new DocumentLog(connection);
@@ -83,7 +86,7 @@ export function startServer(connection: Connection): ServerHandle {
   const env = {
     folders,
     readableFolders,
-    openText: (uri: string) => documents.get(uri)?.getText(),
+    openText: (path: string) => openDocuments.byPath(path)?.getText(),
     declarations: declarationsProvider(folders, () => diagnostics.scheduleAll(), readableFolders),
     isTrackedByGit: gitTrackingProvider({
       mayRunGit: () => trusted,
@@ -259,7 +262,7 @@ export function startServer(connection: Connection): ServerHandle {
     return [
       ...codeActionsFor(params, check, ruleDocs, editSupport, text),
       // before "Show documentation" (in extraCodeActions), where "Disable … for this line" would be
-      ...disableForFileActions(params, check, text, { support: editSupport, folders, openDocument: (uri) => documents.get(uri) }),
+      ...disableForFileActions(params, check, text, { support: editSupport, folders, openDocument: (path) => openDocuments.byPath(path) }),
       ...extraCodeActions(params, text, check),
     ];
   });
