@@ -66,6 +66,13 @@ export interface FileInfo {
   targetDetail?: string;
   /** absolute path of the `.mendix-email.json` that applies, if any */
   configFile?: string;
+  /**
+   * Where "Set the target of this file" writes: the config that applies (or the one to create
+   * at the workspace folder's root) and the `overrides` glob that matches this file only
+   * (`./m2ee.yaml`, not `m2ee.yaml`, which matches every m2ee.yaml below). The server's
+   * config/configGlobs.ts globForFile is the one writer of such globs.
+   */
+  override?: { configFile: string; glob: string };
   /** number of problems in that config file */
   configProblems?: number;
   /** the range of the target in an inline `# mendix-email: target=…` directive, if the file has one */

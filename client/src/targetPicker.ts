@@ -124,11 +124,15 @@ async function setDirective(editor: vscode.TextEditor, info: FileInfo): Promise<
 }
 
 async function setOverride(fileUri: vscode.Uri, info: FileInfo): Promise<void> {
-  const folder = vscode.workspace.getWorkspaceFolder(fileUri);
-  const configPath = info.configFile ?? (folder ? path.join(folder.uri.fsPath, '.mendix-email.json') : path.join(path.dirname(fileUri.fsPath), '.mendix-email.json'));
+  // the server says which config and which glob: the glob matches this file only (`./m2ee.yaml`),
+  // written by the same function as the server's other config edits
+  if (!info.override) {
+    void vscode.window.showInformationMessage(`${path.basename(fileUri.fsPath)} is not a file on disk, so .mendix-email.json cannot name it.`);
+    return;
+  }
+  const { configFile: configPath, glob } = info.override;
   const target = await pickTarget(info.target, `Target for ${path.basename(fileUri.fsPath)} in .mendix-email.json`);
   if (!target) return;
-  const glob = path.relative(path.dirname(configPath), fileUri.fsPath).split(path.sep).join('/');
   const configUri = vscode.Uri.file(configPath);
   const formatting = { formattingOptions: { insertSpaces: true, tabSize: 2 } };
   // an open config file (perhaps with unsaved edits) is edited in its editor and saved, so

@@ -112,7 +112,7 @@ test('with .mendix-email.json open and edited, the override goes into its editor
     // the editor was saved: the disk holds the user's edit and the override, the tab is clean
     const onDisk = await waitFor('.mendix-email.json with the override on disk', async () => readFileSync(configPath, 'utf8'),
       (text) => text.includes('"overrides"'), 20_000);
-    assert.deepEqual(parse(onDisk), { online: false, rules: { 'sender-noreply': 'off' }, overrides: { [FILE]: 'mendix-cloud' } });
+    assert.deepEqual(parse(onDisk), { online: false, rules: { 'sender-noreply': 'off' }, overrides: { [`./${FILE}`]: 'mendix-cloud' } });
     assert.ok(onDisk.includes(COMMENT), `the comment typed in the editor is on disk:\n${onDisk}`);
     // jsonc-parser re-formats the line the override is added after (`"rules": {…}` spreads over
     // three lines), as VS Code's own settings.json edits do; the comment stays where it was typed
@@ -136,7 +136,7 @@ test('with .mendix-email.json open and edited, the override goes into its editor
     assert.equal(problems[0].line, lineOf(FIXTURE, FILE, 'Mail.SMTPPort: 25'));
 
     await workbench.openFile(FILE); // the Problems panel took the focus; the status item follows the editor
-    const status = await statusShowing('mendix-cloud', /\.mendix-email\.json \(overrides: m2ee\.yaml\)/);
+    const status = await statusShowing('mendix-cloud', /\.mendix-email\.json \(overrides: \.\/m2ee\.yaml\)/);
     t.diagnostic(`status item: ${status}`);
     await workbench.screenshot('target-open-config');
     await workbench.closeHover();
@@ -197,7 +197,7 @@ test('"Change the default target…" on model/metadata.json (no file kind target
 
     // the setting only decides when nothing else does: m2ee.yaml keeps its .mendix-email.json override
     await workbench.openFile(FILE);
-    await statusShowing('mendix-cloud', /\.mendix-email\.json \(overrides: m2ee\.yaml\)/);
+    await statusShowing('mendix-cloud', /\.mendix-email\.json \(overrides: \.\/m2ee\.yaml\)/);
     await workbench.closeHover();
     await assertNoConflict();
   });

@@ -65,7 +65,7 @@ test('the command writes an override for the file into .mendix-email.json: mendi
 
     const config = await waitFor('.mendix-email.json on disk', async () => (existsSync(configPath) ? parse(readFileSync(configPath, 'utf8')) : undefined),
       (c) => c !== undefined, 20_000);
-    assert.deepEqual(config, { overrides: { [FILE]: 'mendix-cloud' } });
+    assert.deepEqual(config, { overrides: { [`./${FILE}`]: 'mendix-cloud' } });
     assert.equal(readFileSync(join(workspace, FILE), 'utf8'), readFileSync(fixturePath(FIXTURE, FILE), 'utf8'), 'm2ee.yaml itself is unchanged');
 
     await workbench.openFile(FILE);
@@ -77,7 +77,7 @@ test('the command writes an override for the file into .mendix-email.json: mendi
     assert.equal(port.line, lineOf(FIXTURE, FILE, 'Mail.SMTPPort: 25'));
 
     await workbench.openFile(FILE); // the Problems panel took the focus; the status item follows the editor
-    await statusShowing('mendix-cloud', /\.mendix-email\.json \(overrides: m2ee\.yaml\)/);
+    await statusShowing('mendix-cloud', /\.mendix-email\.json \(overrides: \.\/m2ee\.yaml\)/);
     await workbench.screenshot('target-config');
     await workbench.closeHover();
   });
@@ -95,7 +95,7 @@ test('the command adds an inline directive (docker) that wins over .mendix-email
     const onDisk = await waitFor('the directive saved to m2ee.yaml', async () => readFileSync(join(workspace, FILE), 'utf8'),
       (text) => text.startsWith(`${directive}\n`), 20_000);
     assert.equal(onDisk, `${directive}\n${readFileSync(fixturePath(FIXTURE, FILE), 'utf8')}`, 'one line added at the top, the rest untouched');
-    assert.deepEqual(parse(readFileSync(join(workspace, '.mendix-email.json'), 'utf8')), { overrides: { [FILE]: 'mendix-cloud' } }, 'the config file is untouched');
+    assert.deepEqual(parse(readFileSync(join(workspace, '.mendix-email.json'), 'utf8')), { overrides: { [`./${FILE}`]: 'mendix-cloud' } }, 'the config file is untouched');
 
     const problems = await waitFor('port-25-on-mendix-cloud to leave the Problems panel', () => workbench.readProblems(),
       (ps) => ps.some((p) => p.code === 'sender-noreply') && !ps.some((p) => p.code === 'port-25-on-mendix-cloud'), 60_000);

@@ -6,15 +6,15 @@
 // those that can create files when there is no config yet.
 import { existsSync } from 'node:fs';
 import { readSettingsText } from '../services/readFile';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix, OtherFileEdit } from '../core/types';
 import { globForFile } from '../config/configGlobs';
-import { PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { workspaceEditOf, type EditSupport } from './codeActions';
 import { loadFeatures } from './editorFeatures';
 import type { DocumentCheck } from './runCheck';
+import { configFileToEdit } from './fileInfo';
 import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
 import type { WorkspaceFolders } from './workspace';
 
@@ -39,7 +39,7 @@ export function disableForFileActions(params: CodeActionParams, check: DocumentC
   }
   if (byRule.size === 0) return [];
 
-  const configPath = check.projectConfig?.file ?? join(context.folders.rootOf(check.path) ?? dirname(check.path), PROJECT_CONFIG_FILE);
+  const configPath = configFileToEdit(check, context.folders);
   const config = configText(configPath, context);
   const glob = globForFile(check.path, configPath);
   if (!config || glob === undefined) return [];

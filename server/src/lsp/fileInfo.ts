@@ -2,8 +2,12 @@
 // and where that came from, the config file, and the mail settings of each scope. The
 // language status item and the "explain target" quick pick show this. Password values
 // never leave the server.
+import { dirname, join } from 'node:path';
 import type { Assignment } from '../core/types';
 import { isSecret } from '../settings/secrets';
+import { globForFile } from '../config/configGlobs';
+import { PROJECT_CONFIG_FILE } from '../config/projectConfig';
+import type { WorkspaceFolders } from './workspace';
 import type { MailSettings, Role } from '../core/settings';
 import { ROLES } from '../core/settings';
 import type { FileInfo, RoleSummary, ScopeInfo } from '../../../protocol/messages';
@@ -12,9 +16,16 @@ import type { DocumentCheck } from './runCheck';
 /** What the DNS side says about the file: whether its checks run, and what they could not check. */
 export type OnlineInfo = Pick<FileInfo, 'online' | 'couldNotCheck'>;
 
-export function fileInfoOf(uri: string, check: DocumentCheck | undefined, online: OnlineInfo = {}): FileInfo {
+/** The `.mendix-email.json` an entry for this file goes into: the one that applies, else a new one at the root of its workspace folder. */
+export function configFileToEdit(check: DocumentCheck, folders: WorkspaceFolders): string {
+  return check.projectConfig?.file ?? join(folders.rootOf(check.path) ?? dirname(check.path), PROJECT_CONFIG_FILE);
+}
+
+export function fileInfoOf(uri: string, check: DocumentCheck | undefined, online: OnlineInfo = {}, folders?: WorkspaceFolders): FileInfo {
   if (!check?.result || !check.target) return { uri, supported: false, scopes: [], findings: 0 };
   const { result, target, projectConfig } = check;
+  const configFile = folders && uri.startsWith('file:') ? configFileToEdit(check, folders) : undefined;
+  const glob = configFile && globForFile(check.path, configFile);
   return {
     uri,
     supported: true,
@@ -23,6 +34,7 @@ export function fileInfoOf(uri: string, check: DocumentCheck | undefined, online
     targetSource: target.source,
     targetDetail: target.detail,
     configFile: projectConfig?.file,
+    ...(configFile && glob !== undefined ? { override: { configFile, glob } } : {}),
     configProblems: projectConfig ? projectConfig.problems.length : undefined,
     directiveRange: result.read.targetDirective?.range,
     scopes: result.settings.map(scopeInfo),

@@ -252,7 +252,7 @@ export function startServer(connection: Connection): ServerHandle {
   connection.onRequest(FileInfoRequest, async (params: FileInfoParams): Promise<FileInfo> => {
     const uri = typeof params?.uri === 'string' ? params.uri : '';
     const check = await diagnostics.checkNow(uri);
-    return fileInfoOf(uri, check, onlineInfo(check));
+    return fileInfoOf(uri, check, onlineInfo(check), folders);
   });
 
   connection.onCodeAction(async (params) => {
