@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { join } from 'node:path';
 // the picker's own JSON edit (client/src/targetPicker.ts)
 import { applyEdits, modify } from 'jsonc-parser';
-import type { FileInfo } from '../../server/src/lsp/protocol';
+import type { FileInfo } from '../../protocol/messages';
 import { serverForFile } from './workspace';
 
 const server = serverForFile();

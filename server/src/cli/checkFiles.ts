@@ -18,7 +18,7 @@ export interface CheckFilesOptions {
   explicitConfig?: LoadedProjectConfig;
   /** --target */
   defaultTarget?: Target;
-  /** --rule: wins over the project config file */
+  /** --rule: the top severity layer, over the project config file (engine/policy.ts) */
   rules: Record<string, SeveritySetting>;
   /** finds the declarations (metadata.json, Constants.java) of each file's app */
   declarations: DeclarationIndex;
@@ -37,7 +37,7 @@ export interface CheckedFile {
   path: string;
   settings: CheckResult['settings'];
   suppressions: CheckResult['read']['suppressions'];
-  /** the config that applied (after --rule), for the online checks */
+  /** the config that applied, for the online checks */
   projectConfig?: LoadedProjectConfig;
   /** what checkDocument was given; the online checks take the same */
   options: CheckOptions;
@@ -63,7 +63,6 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
   const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [], notes: [], envFileReferences: [] };
   const git = options.git;
   const seenConfigs = new Set<string>();
-  const withCliRules = new Map<LoadedProjectConfig, LoadedProjectConfig>();
 
   for (const path of files) {
     const text = readText(path);
@@ -76,12 +75,11 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
       seenConfigs.add(found.file);
       outcome.configsWithProblems.push(found);
     }
-    const projectConfig = found && applyCliRules(found, options.rules, withCliRules);
+    const projectConfig = found;
     const checkOptions: CheckOptions = {
       projectConfig,
       defaultTarget: options.defaultTarget,
-      // with no config file the CLI's --rule values are the only severities
-      ruleSeverities: projectConfig ? undefined : options.rules,
+      commandLineRules: options.rules,
       declarations: options.declarations.for(path),
       readReferencedFile,
       isTrackedByGit: (file) => git.isTracked(file),
@@ -106,23 +104,6 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
     }
   }
   return outcome;
-}
-
-/** The config with --rule severities laid over its own (`rules` and each `files` entry), made once per config file. */
-function applyCliRules(
-  loaded: LoadedProjectConfig,
-  rules: Record<string, SeveritySetting>,
-  cache: Map<LoadedProjectConfig, LoadedProjectConfig>,
-): LoadedProjectConfig {
-  if (Object.keys(rules).length === 0) return loaded;
-  let merged = cache.get(loaded);
-  if (!merged) {
-    // --rule wins over the whole file, so also over the severities its `files` entries set
-    const files = loaded.config.files && Object.fromEntries(Object.entries(loaded.config.files).map(([glob, entry]) => [glob, { ...entry, rules: { ...entry.rules, ...rules } }]));
-    merged = { ...loaded, config: { ...loaded.config, rules: { ...loaded.config.rules, ...rules }, ...(files ? { files } : {}) } };
-    cache.set(loaded, merged);
-  }
-  return merged;
 }
 
 /** The file's text (a leading BOM dropped, as the editor does), or why it could not be read (services/readFile.ts: regular files, size cap). */

@@ -3,7 +3,8 @@
 // that a hundred files name is asked once. A lookup that times out is "could not check":
 // a note on stderr, never a finding and never a failing exit code.
 import { createResolver, type DnsResolver } from '../dns/resolver';
-import { checkOnline, type CouldNotCheck } from '../rules/online/index';
+import { checkOnline, type CouldNotCheck } from '../engine/online';
+import { mergeFindings } from '../engine/policy';
 import type { CheckCommandOptions } from './args';
 import type { CheckFilesOutcome, CheckedFile } from './checkFiles';
 
@@ -39,7 +40,9 @@ export async function addOnlineFindings(outcome: CheckFilesOutcome, options: Che
         path: file.path,
         suppressions: file.suppressions,
       });
-      if (result.findings.length) outcome.findings.get(file.path)?.push(...result.findings);
+      const offline = outcome.findings.get(file.path);
+      // one list under one policy: the order and de-duplication the editor uses too
+      if (result.findings.length && offline) outcome.findings.set(file.path, mergeFindings(offline, result.findings, file.suppressions));
       couldNotCheck.push(...result.couldNotCheck);
     }
   };

@@ -103,7 +103,7 @@ export async function checkInWorkers(files: readonly string[], settings: RunSett
       // the online checks read only the severities from the options
       outcome.checked.push({
         ...file,
-        options: { projectConfig: file.projectConfig, defaultTarget: settings.defaultTarget, ruleSeverities: file.projectConfig ? undefined : settings.rules },
+        options: { projectConfig: file.projectConfig, defaultTarget: settings.defaultTarget, commandLineRules: settings.rules },
       });
     }
   }

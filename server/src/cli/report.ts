@@ -63,8 +63,10 @@ export function countBySeverity(findings: readonly ReportedFinding[]): SeverityC
   return counts;
 }
 
-/** Files in path order, then findings by position, so output is stable from run to run. */
-export function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.ruleId.localeCompare(b.ruleId);
+/**
+ * Files in path order, so output is stable from run to run; within a file the findings keep
+ * the engine's order (engine/policy.ts, the editor's too), as Array.prototype.sort is stable.
+ */
+export function compareFiles(a: ReportedFinding, b: ReportedFinding): number {
+  return a.file === b.file ? 0 : a.file < b.file ? -1 : 1;
 }

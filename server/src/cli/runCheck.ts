@@ -18,7 +18,7 @@ import type { CliIo } from './io';
 import { loadExplicitConfig } from './explicitConfig';
 import { addOnlineFindings } from './online';
 import { dropEnvFileDuplicates } from './envFileDuplicates';
-import { compareFindings, type Report, type ReportedFinding, type RunProblem } from './report';
+import { compareFiles, type Report, type ReportedFinding, type RunProblem } from './report';
 import { closestRuleId, ruleCatalog, ruleHelpMarkdown } from './ruleCatalog';
 import { CLI_VERSION } from './version';
 import { FileFixer, reportFixes } from './fixFiles';
@@ -108,7 +108,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   for (const problem of problems) io.stderr.write(`mendix-email: ${problem.file}: ${problem.message}\n`);
 
   const report: Report = {
-    findings: [...toReported(outcome.findings, io.cwd, options.quiet), ...(cloud?.findings ?? [])].sort(compareFindings),
+    findings: [...toReported(outcome.findings, io.cwd, options.quiet), ...(cloud?.findings ?? [])].sort(compareFiles),
     problems,
     filesChecked: outcome.filesChecked + (cloud?.environmentsChecked ?? 0),
     rules: options.format === 'sarif' ? ruleCatalog().map((r) => ({ ...r, helpMarkdown: ruleHelpMarkdown(r) })) : ruleCatalog(),
@@ -163,7 +163,7 @@ function toReported(findings: Map<string, Finding[]>, cwd: string, quiet: boolea
       });
     }
   }
-  return out.sort(compareFindings);
+  return out.sort(compareFiles);
 }
 
 function writeReport(report: Report, options: CheckCommandOptions, io: CliIo): boolean {

@@ -6,7 +6,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { DiagnosticsService } from './diagnostics';
 import type { DocumentCheck } from './runCheck';
-import type { CouldNotCheck } from '../rules/online/index';
+import type { CouldNotCheck } from '../engine/online';
 import { createOnlineChecks, type OnlineChecks, type OnlineRequest } from '../rules/online/session';
 
 export interface WiredOnlineChecks extends OnlineChecks {

@@ -10,7 +10,8 @@ import { parseProjectConfig } from '../../../server/src/config/parseProjectConfi
 import { globForFile, matchingGlobs } from '../../../server/src/config/configGlobs';
 import { checkDocument, configuredSeverity } from '../../../server/src/engine/check';
 import { disableForFileEdits } from '../../../server/src/features/disableForFile';
-import { checkOnline, ONLINE_RULES } from '../../../server/src/rules/online/index';
+import { ONLINE_RULES } from '../../../server/src/rules/online/index';
+import { checkOnline } from '../../../server/src/engine/online';
 import type { DnsResolver } from '../../../server/src/dns/resolver';
 import type { CheckOptions, LoadedProjectConfig, ProjectConfig } from '../../../server/src/core/settings';
 import schema from '../../../schemas/mendix-email.schema.json';

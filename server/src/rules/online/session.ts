@@ -5,7 +5,7 @@
 import type { CheckOptions, MailSettings } from '../../core/settings';
 import type { SuppressionComment } from '../../core/types';
 import { createResolver, describeReason, type CouldNotCheckReason, type DnsResolver } from '../../dns/resolver';
-import { checkOnline, type OnlineCheckResult } from './index';
+import { checkOnline, type OnlineCheckResult } from '../../engine/online';
 
 export interface OnlineChecksOptions {
   /** One line per DNS name that could not be checked (output channel); names only, never values. */
