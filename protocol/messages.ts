@@ -84,3 +84,40 @@ export interface FileInfo {
   /** DNS look-ups of the last check that timed out or failed ("could not check", never a finding) */
   couldNotCheck?: { name: string; type: string; reason: string }[];
 }
+
+/**
+ * Request client → server: render a Mendix Cloud environment's settings (fetched by the client,
+ * through VS Code's proxy) as its `mendix-cloud://<AppId>/<Mode>` document and check it; the
+ * answer gives the text the client shows and the problem counts its view lists.
+ */
+export const CloudEnvironmentRequest = 'mendixEmail/cloudEnvironment';
+export interface CloudEnvironmentParams {
+  appId: string;
+  mode: string;
+  production: boolean;
+  /** the Deploy API's answer to GET …/settings, as it came */
+  settings: unknown;
+}
+export interface CloudEnvironmentResult {
+  uri: string;
+  text: string;
+  counts: { error: number; warning: number; info: number; hint: number };
+}
+
+/**
+ * Request client → server: the constants a fix changes in an environment's document, so the
+ * client can post exactly those (after the user confirms). `refused` names changes that cannot
+ * be written back (a masked secret, a removed or added constant).
+ */
+export const CloudChangesRequest = 'mendixEmail/cloudChanges';
+export interface CloudChangesParams {
+  uri: string;
+  /** the document's text before the fix */
+  before: string;
+  /** the text the fix's edits give */
+  after: string;
+}
+export interface CloudChangesResult {
+  changes: { name: string; from: string; to: string }[];
+  refused: string[];
+}

@@ -10,6 +10,8 @@ import { SETTINGS_FILE_GLOBS, SNIFFED_LANGUAGES } from './settingsFiles';
 export const HIGHLIGHTED_DOTENV = 'mendix-email-dotenv';
 
 export const documentSelector: DocumentFilter[] = [
+  // a Mendix Cloud environment's constants (cloud/environments.ts), read-only
+  { scheme: 'mendix-cloud' },
   ...SETTINGS_FILE_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
   { scheme: 'file', pattern: '**/*.{yaml,yml}' },
   ...SNIFFED_LANGUAGES.map((language) => ({ scheme: 'file', language })),

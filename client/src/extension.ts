@@ -11,6 +11,7 @@ import { registerDotenvHighlighting } from './dotenvHighlighting';
 import { registerRuleDocs } from './ruleDocs';
 import { registerCheckTasks } from './checkTask/index';
 import { SyncedDocuments } from './syncedDocuments';
+import { registerCloud } from './cloud/index';
 
 let client: LanguageClient | undefined;
 
@@ -35,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerDotenvHighlighting(context, output),
     registerCheckTasks(context),
   );
-  registerTestMailCommands(context, languageClient, output);
+  const cloudEnvironments = registerCloud(context, languageClient, output);
+  registerTestMailCommands(context, languageClient, output, cloudEnvironments);
 
   try {
     await languageClient.start();

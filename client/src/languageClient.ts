@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ConfigurationMiddleware, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
 import type { SyncedDocuments } from './syncedDocuments';
+import { cloudCodeActions } from './cloud/codeActions';
 import type { InitializationOptions } from '../../protocol/messages';
 
 export const CLIENT_ID = 'mendixEmail';
@@ -64,7 +65,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions,
     // the server registers its own file watcher (**/.mendix-email.json) and configuration section
     progressOnInitialization: false,
-    middleware: { ...synced.middleware, workspace: { configuration: onlyWhatTheUserSet } },
+    middleware: {
+      ...synced.middleware,
+      // in a Mendix Cloud environment's document a fix is written back through the Deploy API (cloud/codeActions.ts)
+      provideCodeActions: (document, range, context, token, next) =>
+        synced.middleware.provideCodeActions!(document, range, context, token, (d, r, c, t) => cloudCodeActions(d, r, c, t, next)),
+      workspace: { configuration: onlyWhatTheUserSet },
+    },
   };
   const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   synced.attach(client);

@@ -32,7 +32,9 @@ export class SyncedDocuments implements vscode.Disposable {
 
   private accept(document: vscode.TextDocument): boolean {
     if (this.has(document.uri)) return true;
-    if (document.uri.scheme !== 'file' || !isSettingsDocument(document.uri.fsPath, document.languageId, () => document.getText())) return false;
+    // a Mendix Cloud environment's document (cloud/environments.ts) is a settings document by its scheme
+    const cloud = document.uri.scheme === 'mendix-cloud';
+    if (!cloud && (document.uri.scheme !== 'file' || !isSettingsDocument(document.uri.fsPath, document.languageId, () => document.getText()))) return false;
     this.synced.add(document.uri.toString());
     this.updateContext();
     return true;

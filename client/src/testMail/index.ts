@@ -4,14 +4,14 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { forgetAllPasswords } from './passwords';
 import type { TestMailArgs } from './pickScope';
-import { runTestMail } from './run';
+import { runTestMail, type CloudPasswords } from './run';
 
 export const SEND_TEST_MAIL_COMMAND = 'mendixEmail.sendTestMail';
 export const VERIFY_CONNECTION_COMMAND = 'mendixEmail.verifyConnection';
 export const FORGET_PASSWORDS_COMMAND = 'mendixEmail.forgetPasswords';
 
-export function registerTestMailCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
-  const deps = { context, client, output };
+export function registerTestMailCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel, cloud?: CloudPasswords): void {
+  const deps = { context, client, output, cloud };
   // a failure inside a command must reach the user, never vanish as an unhandled rejection
   const guarded = (mode: 'send' | 'verify') => async (args?: TestMailArgs, scope?: string) => {
     try {

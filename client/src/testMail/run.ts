@@ -6,16 +6,22 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SmtpReport, SmtpSettings } from '../../../protocol/testSend';
 import { loadSmtp, type SmtpModule } from './loadSmtp';
-import { choosePassword, forgetPassword } from './passwords';
+import { choosePassword, forgetPassword, type PasswordChoice } from './passwords';
 import { pickScope, type TestMailArgs } from './pickScope';
 
 const LAST_RECIPIENT = 'mendixEmail.smtp.lastRecipient';
 const TRUST_HINT = 'trust that certificate (or its CA) for this host only: add "host": "/path/to/cert.pem" to the setting mendixEmail.smtp.trustedCertificates';
 
+/** Where a Mendix Cloud environment's password comes from: the Deploy API's answer, kept in memory (cloud/environments.ts). */
+export interface CloudPasswords {
+  passwordFor(uri: vscode.Uri, host: string): string | undefined;
+}
+
 export interface Deps {
   context: vscode.ExtensionContext;
   client: LanguageClient;
   output: vscode.LogOutputChannel;
+  cloud?: CloudPasswords;
 }
 
 function smtpConfig(uri: vscode.Uri): { timeoutSeconds?: number; trustedCertificates: Record<string, string> } {
@@ -88,7 +94,9 @@ export async function runTestMail(deps: Deps, mode: 'send' | 'verify', args: Tes
   const givenTo = args && typeof args === 'object' && !(args instanceof vscode.Uri) && 'to' in args ? args.to : undefined;
   const to = mode === 'send' ? await askRecipient(deps, smtp, givenTo) : undefined;
   if (mode === 'send' && !to) return undefined;
-  const pw = await choosePassword(deps.context, scope, uri);
+  // an environment's document masks the password; the Deploy API gave it to us, when it gives one
+  const fromCloud = uri.scheme === 'mendix-cloud' && scope.settings.host ? deps.cloud?.passwordFor(uri, scope.settings.host) : undefined;
+  const pw: PasswordChoice = fromCloud !== undefined ? { password: fromCloud } : await choosePassword(deps.context, scope, uri);
   if (pw.cancelled) return undefined;
 
   const settings: SmtpSettings = { ...scope.settings, password: pw.password !== undefined ? { kind: 'literal', value: pw.password } : { kind: 'missing', written: '' } };
@@ -107,7 +115,7 @@ export async function runTestMail(deps: Deps, mode: 'send' | 'verify', args: Tes
         onStage: (stage: string) => progress.report({ message: stage }),
       };
       return mode === 'send'
-        ? await smtp.sendTestMail(settings, { ...options, to: to!, origin: { file: uri.fsPath, sentBy: 'VS Code (Mendix Email)' } })
+        ? await smtp.sendTestMail(settings, { ...options, to: to!, origin: { file: uri.scheme === 'file' ? uri.fsPath : uri.toString(true), sentBy: 'VS Code (Mendix Email)' } })
         : await smtp.verifyConnection(settings, options);
     } finally {
       sub.dispose();

@@ -35,7 +35,7 @@ function declarationOf(name: string, declarations: readonly ConstantDeclaration[
   return declarations.find((d) => constantKey(d.name) === key);
 }
 
-function constantHover(a: Assignment, settings: MailSettings, declarations: readonly ConstantDeclaration[]): string {
+function constantHover(a: Assignment, settings: MailSettings, declarations: readonly ConstantDeclaration[], cloud: boolean): string {
   const winner = settings.overridden.find((o) => o.loser === a)?.winner ?? a;
   const role = roleOf(settings, winner.name);
   const isAddress = settings.addresses.includes(winner);
@@ -45,7 +45,8 @@ function constantHover(a: Assignment, settings: MailSettings, declarations: read
   if (winner !== a) {
     out.push(`This value is **not used**: ${shownValue(winner, secret)} from ${whereWritten(winner)} wins.`);
   } else {
-    out.push(`Value: ${shownValue(a, secret)} from ${whereWritten(a)}`);
+    out.push(cloud ? `Value: ${shownValue(a, secret)} (what the portal holds; takes effect at the next restart)` : `Value: ${shownValue(a, secret)} from ${whereWritten(a)}`);
+    if (cloud) out.push('', `DeployedValue: ${deployedWords(a, secret)} (what the running app uses)`);
     const losers = settings.overridden.filter((o) => o.winner === a).map((o) => o.loser);
     if (losers.length) out.push('', `Overrides: ${losers.map((l) => `${shownValue(l, secret)} from ${whereWritten(l)}`).join('; ')}`);
   }
@@ -63,6 +64,15 @@ function constantHover(a: Assignment, settings: MailSettings, declarations: read
   return out.join('\n');
 }
 
+/** A Mendix Cloud constant's DeployedValue: the rendered document carries it only where it differs from Value. */
+function deployedWords(a: Assignment, secret: boolean): string {
+  if (a.deployedValue === undefined) return `the same, ${shownValue(a, secret)}`;
+  if (a.deployedValue === null) return '(none: the running app does not have this value yet)';
+  // a secret's deployed value is masked in the document, like its Value
+  if (secret || a.valueKind === 'secret-ref') return '(set, hidden)';
+  return `\`${a.deployedValue}\``;
+}
+
 export function hoverAt(result: CheckResult, position: Position, declarations: readonly ConstantDeclaration[] = []): HoverResult | undefined {
   const allDeclarations = result.read.declarations.length ? [...result.read.declarations, ...declarations] : declarations;
   for (const settings of result.settings) {
@@ -74,7 +84,7 @@ export function hoverAt(result: CheckResult, position: Position, declarations: r
       // on a provider host's value, the provider is what the user asks about
       const provider = onValue && a.valueKind === 'literal' ? findProvider(a.value) : undefined;
       if (provider) return { contents: providerHover(provider, a.value.trim()), range: a.valueRange };
-      return { contents: constantHover(a, settings, allDeclarations), range: onKey ? a.keyRange : a.valueRange };
+      return { contents: constantHover(a, settings, allDeclarations, result.read.kind === 'mendix-cloud'), range: onKey ? a.keyRange : a.valueRange };
     }
   }
   return undefined;

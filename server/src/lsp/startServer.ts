@@ -41,6 +41,7 @@ import { pathOfUri, WorkspaceFolders } from './workspace';
 import { isAppMarker } from '../services/appRoots';
 import { registerMailSettingsRequest } from './mailSettingsRequest';
 import { OpenDocuments } from './documentUris';
+import { registerCloudRequests } from './cloudEnvironments';
 
 export const SERVER_NAME = 'mendix-email';
 
@@ -273,6 +274,8 @@ export function startServer(connection: Connection): ServerHandle {
     async (uri) => (await diagnostics.checkNow(uri))?.result,
     (uri) => documents.get(uri)?.getText(),
   );
+
+  registerCloudRequests(connection, settings, env);
 
   documents.listen(connection);
   return {

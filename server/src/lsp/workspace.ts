@@ -4,7 +4,7 @@ import { basename, relative, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
 
-/** The path of a document: its file path for `file:` URIs; for others (untitled:, vscode-remote:) a made-up path with the same name. */
+/** The path of a document: its file path for `file:` URIs; a `mendix-cloud:` URI as it is; for others (untitled:, vscode-remote:) a made-up path with the same name. */
 export function pathOfUri(uri: string): string {
   if (uri.startsWith('file:')) {
     try {
@@ -13,6 +13,8 @@ export function pathOfUri(uri: string): string {
       // fall through: a malformed file URI still has a name
     }
   }
+  // a Mendix Cloud environment's document (cloud/uri.ts): its URI is its name, and says how to read it
+  if (uri.toLowerCase().startsWith('mendix-cloud:')) return uri;
   let name = uri;
   try {
     name = decodeURIComponent(new URL(uri).pathname);
