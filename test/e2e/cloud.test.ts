@@ -1,0 +1,143 @@
+// Mendix Cloud in a real VS Code (code-server + Chromium) against the Deploy API stand-in on
+// 127.0.0.1: sign in with the key typed into the input box, the view lists the app and its
+// environments, Production's port 25 reaches the Problems panel, and its quick fix asks for
+// confirmation (twice: production) before the stand-in receives exactly one POST with 587.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandTitle, packageExtension } from './support/extension';
+import { startSession, type Session } from './support/session';
+import { waitFor } from './support/workbench';
+import { withScreenshotOnFailure } from './support/targetSteps';
+import { startDeployApi, type DeployApiStandIn, type StandInConstant } from '../cloud/support/deployApi';
+
+const USER = 'ann@mycompany.nl';
+const API_KEY = 'e2e-k3y-5d1c-never-in-a-log-77';
+const PASSWORD = 'SG.e2e-cloud-password.never-shown';
+
+const mail = (port: string): StandInConstant[] => [
+  { Name: 'Email_Connector.SMTPHost', DataType: 'String', Value: 'smtp.sendgrid.net', DeployedValue: 'smtp.sendgrid.net' },
+  { Name: 'Email_Connector.SMTPPort', DataType: 'Integer', Value: port, DeployedValue: port },
+  { Name: 'Email_Connector.SMTPUsername', DataType: 'String', Value: 'apikey', DeployedValue: 'apikey' },
+  { Name: 'Email_Connector.SMTPPassword', DataType: 'String', Value: PASSWORD, DeployedValue: PASSWORD },
+  { Name: 'Email_Connector.UseTLS', DataType: '_Boolean', Value: 'true', DeployedValue: 'true' },
+  { Name: 'Email_Connector.FromAddress', DataType: 'String', Value: 'orders@mycompany.nl', DeployedValue: 'orders@mycompany.nl' },
+  { Name: 'Encryption.EncryptionKey', DataType: 'String', Value: 'abcdefabcdefabcdefabcdefabcdefab', DeployedValue: 'abcdefabcdefabcdefabcdefabcdefab' },
+];
+
+let api: DeployApiStandIn;
+let session: Session;
+
+before(async () => {
+  api = await startDeployApi({
+    users: { [USER]: API_KEY },
+    apps: [{
+      AppId: 'calc',
+      Name: 'Calculation App',
+      environments: [
+        { Mode: 'Acceptance', Production: false, Constants: mail('587') },
+        { Mode: 'Production', Production: true, Constants: mail('25') },
+      ],
+    }],
+  });
+  session = await startSession({
+    name: 'cloud',
+    fixture: 'workspace',
+    trusted: true,
+    vsix: packageExtension(),
+    settings: { 'mendixEmail.cloud.apiUrl': api.url },
+  });
+}, { timeout: 240_000 });
+
+after(async () => {
+  await session?.close();
+  await api?.close();
+});
+
+function cloudPane() {
+  return session.workbench.page.locator('.pane', { has: session.workbench.page.locator('.pane-header', { hasText: /Mendix Cloud/i }) }).first();
+}
+
+async function treeRows(): Promise<string[]> {
+  return (await cloudPane().locator('.monaco-list-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+test('signing in lists the app and its environments with their problem counts', { timeout: 120_000 }, async () => {
+  const { workbench } = session;
+  // a file first: the workbench has focus and the extension is active
+  await withScreenshotOnFailure(workbench, 'cloud-sign-in-failed', async () => {
+    await workbench.openFile('m2ee.yaml');
+    await workbench.runCommand(commandTitle('mendixEmail.cloud.signIn')!);
+  });
+  await workbench.waitForInput(/login name/i);
+  await workbench.answerInput(USER);
+  await workbench.waitForInput(/API key/i);
+  await workbench.answerInput(API_KEY);
+  await workbench.runCommand('Explorer: Focus on Mendix Cloud View');
+  const rows = await waitFor('the environments with their counts', treeRows,
+    (r) => r.some((t) => /Production.*1 error/.test(t)) && r.some((t) => /Acceptance.*no problems/.test(t)), 60_000);
+  assert.ok(rows.some((t) => /Calculation App/.test(t)), JSON.stringify(rows));
+  await workbench.screenshot('cloud-view');
+});
+
+test('Production shows the port-25 error; the quick fix asks twice and posts exactly port 587', { timeout: 180_000 }, async () => {
+  const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+  await withScreenshotOnFailure(workbench, 'cloud-fix-failed', () => fixSteps(workbench, page));
+});
+
+async function fixSteps(workbench: Session['workbench'], page: Session['workbench']['page']): Promise<void> {
+  await cloudPane().locator('.monaco-list-row', { hasText: 'Production' }).first().click();
+  await waitFor('the Production document', () => workbench.editorText(), (t) => /Email_Connector\.SMTPPort: 25/.test(t), 30_000);
+  const problems = await waitFor('the port error in the Problems panel', () => workbench.readProblems(),
+    (ps) => ps.some((p) => p.code === 'port-25-on-mendix-cloud'), 60_000);
+  assert.equal(problems.find((p) => p.code === 'port-25-on-mendix-cloud')!.severity, 'error');
+  const posts = () => api.requests.filter((r) => r.method === 'POST');
+  assert.equal(posts().length, 0);
+
+  const actions = await workbench.openLightBulb('Email_Connector.SMTPPort', '25');
+  assert.ok(actions.some((a) => /587.*Mendix Cloud/.test(a)), JSON.stringify(actions));
+  assert.ok(!actions.some((a) => /^Disable /.test(a)), 'no comment-writing actions in a Mendix Cloud document');
+  await workbench.chooseAction(/587/);
+
+  const dialog = page.locator('.monaco-dialog-box:visible');
+  await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+  const firstText = (await dialog.textContent()) ?? '';
+  assert.match(firstText, /Calculation App/);
+  assert.match(firstText, /Production/);
+  assert.match(firstText, /next restart/);
+  assert.equal(posts().length, 0, 'nothing is written before the user confirms');
+  await workbench.screenshot('cloud-confirm');
+  await dialog.locator('.monaco-button', { hasText: 'Change in Mendix Cloud' }).click();
+  const second = page.locator('.monaco-dialog-box:visible', { hasText: /PRODUCTION/ });
+  await second.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.equal(posts().length, 0, 'production asks a second time before writing');
+  await second.locator('.monaco-button', { hasText: 'Change Production' }).click();
+
+  await waitFor('one POST', async () => posts().length, (n) => n >= 1, 30_000);
+  const [post] = posts();
+  assert.equal(posts().length, 1);
+  assert.match(post.path, /\/api\/1\/apps\/calc\/environments\/Production\/settings$/);
+  assert.deepEqual(JSON.parse(post.body), { Constants: [{ Name: 'Email_Connector.SMTPPort', Value: '587' }] });
+  // the document is read again from the API: 587, and the error leaves
+  await waitFor('the document to say 587', () => workbench.editorText(), (t) => /Email_Connector\.SMTPPort: 587/.test(t), 30_000);
+  await waitFor('the port error to leave', () => workbench.readProblems(), (ps) => !ps.some((p) => p.code === 'port-25-on-mendix-cloud'), 30_000);
+}
+
+test('the API key is in no log, output channel or request line', { timeout: 30_000 }, async () => {
+  const hits: string[] = [];
+  const base64 = Buffer.from(API_KEY).toString('base64').replace(/=+$/, '');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(log|txt)$/.test(name) || !name.includes('.')) {
+        const text = readFileSync(path, 'latin1');
+        if (text.includes(API_KEY) || text.includes(base64) || text.includes(PASSWORD)) hits.push(path);
+      }
+    }
+  };
+  walk(join(session.userDataDir, 'logs'));
+  assert.deepEqual(hits, []);
+  for (const r of api.requests) assert.ok(!r.path.includes(API_KEY) && !r.path.includes(base64), r.path);
+});
