@@ -63,7 +63,7 @@ async function treeRows(): Promise<string[]> {
   return (await cloudPane().locator('.monaco-list-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
-test('signing in lists the app and its environments with their problem counts', { timeout: 120_000 }, async () => {
+test('signing in lists the app and its environments with their problem counts', { timeout: 300_000 }, async () => {
   const { workbench } = session;
   // a file first: the workbench has focus and the extension is active
   await withScreenshotOnFailure(workbench, 'cloud-sign-in-failed', async () => {
@@ -81,7 +81,7 @@ test('signing in lists the app and its environments with their problem counts', 
   await workbench.screenshot('cloud-view');
 });
 
-test('Production shows the port-25 error; the quick fix asks twice and posts exactly port 587', { timeout: 180_000 }, async () => {
+test('Production shows the port-25 error; the quick fix asks twice and posts exactly port 587', { timeout: 300_000 }, async () => {
   const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
   await withScreenshotOnFailure(workbench, 'cloud-fix-failed', () => fixSteps(workbench, page));
 });
