@@ -53,15 +53,14 @@ export async function signIn(context: vscode.ExtensionContext): Promise<boolean>
     prompt: 'Your Mendix login name (the e-mail address you sign in with)',
     value: context.globalState.get<string>(USERNAME_STATE),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'The username is needed'),
   });
+  // an empty answer is a cancel (a validation message on the empty box would only block Enter)
   if (!username?.trim()) return false;
   const apiKey = await vscode.window.showInputBox({
     title: 'Sign in to Mendix Cloud (2/2)',
     prompt: `A personal API key of ${username.trim()} (Mendix Profile → API Keys). Stored in VS Code's secret storage for ${base.url} only.`,
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'The API key is needed'),
   });
   if (!apiKey?.trim()) return false;
   await context.secrets.store(secretName(base.url, username.trim()), apiKey.trim());
