@@ -95,7 +95,7 @@ async function fixSteps(workbench: Session['workbench'], page: Session['workbenc
   const posts = () => api.requests.filter((r) => r.method === 'POST');
   assert.equal(posts().length, 0);
 
-  const actions = await workbench.openLightBulb('Email_Connector.SMTPPort', '25');
+  const actions = await workbench.openLightBulb('Email_Connector.SMTPPort', '25', 60_000);
   assert.ok(actions.some((a) => /587.*Mendix Cloud/.test(a)), JSON.stringify(actions));
   assert.ok(!actions.some((a) => /^Disable /.test(a)), 'no comment-writing actions in a Mendix Cloud document');
   await workbench.chooseAction(/587/);
