@@ -5,6 +5,8 @@
 // Paths are relative to the folder depcruise runs in (the repository root).
 const GLUE = '^server/src/(lsp|cli|boot)/|^server/src/server\\.ts$';
 const CORE = '^server/src/';
+/** The Deploy API client (HTTP, answers, errors, document names): pure, and the one part of the core the client runs itself. */
+const DEPLOY_API_CLIENT = '^server/src/cloud/(api|client|errors|http|pool|uri)\\.ts$';
 const LSP_LIBRARIES = '(^|/)node_modules/vscode-languageserver|^vscode-languageserver|(^|/)node_modules/vscode-languageclient|^vscode-languageclient|^vscode$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -36,7 +38,14 @@ module.exports = {
       comment: 'The client reaches the server only through protocol/ (messages and the test-send module type), never server/src.',
       severity: 'error',
       from: { path: '^client/' },
-      to: { path: '^(server|test|bench|scripts)/' },
+      to: { path: '^(server|test|bench|scripts)/', pathNot: DEPLOY_API_CLIENT },
+    },
+    {
+      name: 'deploy-api-client-stands-alone',
+      comment: 'The Mendix Cloud Deploy API client runs in both front ends (the extension host fetches through VS Code\'s proxy): it imports nothing else of the server.',
+      severity: 'error',
+      from: { path: DEPLOY_API_CLIENT },
+      to: { path: '^server/src/', pathNot: DEPLOY_API_CLIENT },
     },
     {
       name: 'protocol-holds-no-server-code',

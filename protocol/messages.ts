@@ -102,6 +102,8 @@ export interface CloudEnvironmentResult {
   uri: string;
   text: string;
   counts: { error: number; warning: number; info: number; hint: number };
+  /** the password constants (by the server's definition of the password role), each with its module's SMTP host, for the test send */
+  passwordConstants: { name: string; host?: string }[];
 }
 
 /**

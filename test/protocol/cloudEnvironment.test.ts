@@ -37,6 +37,8 @@ test('an environment with port 25 is rendered masked and counted: one error', as
   assert.match(result.text, /^Email_Connector\.SMTPPort: 25$/m);
   assert.ok(!result.text.includes(PASSWORD), 'the password is masked in the rendered text');
   assert.equal(result.counts.error, 1);
+  // the test send takes the password from the API's answer by this name (never from the masked text)
+  assert.deepEqual(result.passwordConstants, [{ name: 'Email_Connector.SMTPPassword', host: 'smtp.sendgrid.net' }]);
 });
 
 test('a constant that waits for a restart counts as info (not-yet-deployed), not as an error', async () => {

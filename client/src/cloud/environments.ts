@@ -8,7 +8,6 @@ import type { CloudEnvironment, CloudSettings } from '../../../server/src/cloud/
 import { cloudDocumentUri, parseCloudDocumentUri, CLOUD_SCHEME } from '../../../server/src/cloud/uri';
 import { CloudEnvironmentRequest, type CloudEnvironmentParams, type CloudEnvironmentResult } from '../../../protocol/messages';
 import type { CloudAccount } from './account';
-import { roleByName, splitConstantName } from '../../../server/src/settings/roles';
 import type { CloudPasswords } from '../testMail/run';
 
 export interface LoadedEnvironment {
@@ -52,14 +51,15 @@ export class CloudEnvironments implements vscode.TextDocumentContentProvider, Cl
 
   /**
    * The password the Deploy API returned for an environment (the document shows it masked):
-   * of several password constants, the one in the module whose host constant names this host.
+   * of several password constants (the server names them), the one whose module sets this host.
    */
   passwordFor(uri: vscode.Uri, host: string): string | undefined {
-    const constants = this.loaded.get(keyOf(uri))?.settings.Constants ?? [];
-    const moduleOf = (name: string) => splitConstantName(name).module;
-    const hostModules = new Set(constants.filter((c) => roleByName(c.Name) === 'host' && c.Value.trim() === host).map((c) => moduleOf(c.Name)));
-    const passwords = constants.filter((c) => roleByName(c.Name) === 'password' && c.Value !== '');
-    return (passwords.find((c) => hostModules.has(moduleOf(c.Name))) ?? passwords[0])?.Value;
+    const entry = this.loaded.get(keyOf(uri));
+    if (!entry) return undefined;
+    const valueOf = (name: string) => entry.settings.Constants.find((c) => c.Name === name)?.Value || undefined;
+    const candidates = entry.rendered.passwordConstants.filter((p) => valueOf(p.name) !== undefined);
+    const chosen = candidates.find((p) => p.host === host) ?? candidates[0];
+    return chosen ? valueOf(chosen.name) : undefined;
   }
 
   forgetAll(): void {

@@ -10,6 +10,7 @@ import { renderEnvironment } from '../cloud/render';
 import { parseCloudDocumentUri } from '../cloud/uri';
 import { MASK } from '../cloud/secrets';
 import type { Assignment } from '../core/types';
+import { roleByName, splitConstantName } from '../settings/roles';
 import type { SettingsStore } from './clientSettings';
 import {
   CloudChangesRequest,
@@ -31,7 +32,7 @@ export function registerCloudRequests(connection: Connection, settings: Settings
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     const check = runCheck(TextDocument.create(rendered.uri, 'yaml', 0, rendered.text), await settings.for(rendered.uri), env);
     for (const finding of check.result?.findings ?? []) counts[finding.severity]++;
-    return { uri: rendered.uri, text: rendered.text, counts };
+    return { uri: rendered.uri, text: rendered.text, counts, passwordConstants: passwordConstants(answer.Constants) };
   });
 
   connection.onRequest(CloudChangesRequest, (params: CloudChangesParams): CloudChangesResult => {
@@ -40,6 +41,12 @@ export function registerCloudRequests(connection: Connection, settings: Settings
     }
     return changedConstants(params.uri, params.before, params.after, env);
   });
+}
+
+/** Each password constant with the SMTP host its module sets: the client takes the test send's password from the API's answer by it. */
+function passwordConstants(constants: { Name: string; Value: string }[]): CloudEnvironmentResult['passwordConstants'] {
+  const hostOf = new Map(constants.filter((c) => roleByName(c.Name) === 'host').map((c) => [splitConstantName(c.Name).module, c.Value.trim()]));
+  return constants.filter((c) => roleByName(c.Name) === 'password').map((c) => ({ name: c.Name, host: hostOf.get(splitConstantName(c.Name).module) }));
 }
 
 /** Which constants' values differ between two texts of an environment's document. */
