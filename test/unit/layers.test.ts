@@ -54,6 +54,9 @@ test('every layering rule fires on a tree that breaks it, and a type-only protoc
       'server/src/rules/some-rule.ts': 'export const rule = 1;\n',
       // only-the-engine-and-front-ends-use-rule-helpers
       'server/src/features/hover.ts': "import { helper } from '../ruleKit/helper';\nexport const hover = helper;\n",
+      // deploy-api-client-stands-alone (the client may run it, so it must not pull in other server code); the client's import of it is allowed
+      'server/src/cloud/client.ts': "import { reader } from '../sources/reader';\nexport const deployApi = reader;\n",
+      'client/src/cloud.ts': "import { deployApi } from '../../server/src/cloud/client';\nexport const cloud = deployApi;\n",
       // no-circular (one cycle: two violations, one per module in it)
       'server/src/engine/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
       'server/src/engine/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
@@ -67,6 +70,7 @@ test('every layering rule fires on a tree that breaks it, and a type-only protoc
     assert.deepEqual(ruleNames.filter((name) => !fired.has(name)), [], 'rules that did not fire on the breaking tree');
     const protocolToServer = violations.filter((v) => v.rule.name === 'protocol-holds-no-server-code');
     assert.equal(protocolToServer.length, 1, 'the value import of glue is a violation; a type-only import and the core vocabulary are not');
+    assert.ok(!violations.some((v) => v.from === 'client/src/cloud.ts'), 'the client may import the Deploy API client');
   } finally {
     rmSync(tree, { recursive: true, force: true });
   }
