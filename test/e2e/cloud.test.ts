@@ -11,6 +11,7 @@ import { startSession, type Session } from './support/session';
 import { waitFor } from './support/workbench';
 import { withScreenshotOnFailure } from './support/targetSteps';
 import { startDeployApi, type DeployApiStandIn, type StandInConstant } from '../cloud/support/deployApi';
+import { PASSWORD as RELAY_PASSWORD, startRelay, USER as RELAY_USER, type Relay } from './support/relay';
 
 const USER = 'ann@mycompany.nl';
 const API_KEY = 'e2e-k3y-5d1c-never-in-a-log-77';
@@ -28,8 +29,21 @@ const mail = (port: string): StandInConstant[] => [
 
 let api: DeployApiStandIn;
 let session: Session;
+let relay: Relay;
+
+/** An environment whose mail goes to the local relay: the test send takes its password from the API's answer. */
+const relayConstants = (port: number): StandInConstant[] => [
+  { Name: 'Email_Connector.SMTPHost', DataType: 'String', Value: '127.0.0.1', DeployedValue: '127.0.0.1' },
+  { Name: 'Email_Connector.SMTPPort', DataType: 'Integer', Value: String(port), DeployedValue: String(port) },
+  { Name: 'Email_Connector.SMTPUsername', DataType: 'String', Value: RELAY_USER, DeployedValue: RELAY_USER },
+  { Name: 'Email_Connector.SMTPPassword', DataType: 'String', Value: RELAY_PASSWORD, DeployedValue: RELAY_PASSWORD },
+  { Name: 'Email_Connector.UseTLS', DataType: '_Boolean', Value: 'true', DeployedValue: 'true' },
+  { Name: 'Email_Connector.UseSSL', DataType: '_Boolean', Value: 'false', DeployedValue: 'false' },
+  { Name: 'Email_Connector.FromAddress', DataType: 'String', Value: 'orders@order-portal.nl', DeployedValue: 'orders@order-portal.nl' },
+];
 
 before(async () => {
+  relay = await startRelay();
   api = await startDeployApi({
     users: { [USER]: API_KEY },
     apps: [{
@@ -38,6 +52,7 @@ before(async () => {
       environments: [
         { Mode: 'Acceptance', Production: false, Constants: mail('587') },
         { Mode: 'Production', Production: true, Constants: mail('25') },
+        { Mode: 'Test', Production: false, Constants: relayConstants(relay.server.port) },
       ],
     }],
   });
@@ -46,13 +61,14 @@ before(async () => {
     fixture: 'workspace',
     trusted: true,
     vsix: packageExtension(),
-    settings: { 'mendixEmail.cloud.apiUrl': api.url },
+    settings: { 'mendixEmail.cloud.apiUrl': api.url, 'mendixEmail.smtp.trustedCertificates': { '127.0.0.1': relay.cert.certFile } },
   });
 }, { timeout: 240_000 });
 
 after(async () => {
   await session?.close();
   await api?.close();
+  await relay?.close();
 });
 
 function cloudPane() {
@@ -138,6 +154,32 @@ async function fixSteps(workbench: Session['workbench'], page: Session['workbenc
   assert.match(after.find((p) => p.code === 'not-yet-deployed')!.message, /still uses 25; 587 takes effect at the next restart/);
 }
 
+test('Send Test Mail from an environment uses its settings and the password the API returned (no prompt)', { timeout: 300_000 }, async () => {
+  const { workbench } = session;
+  await withScreenshotOnFailure(workbench, 'cloud-send-failed', async () => {
+    // a click while the tree re-renders (it refreshes after the write above) may only select the row: Enter opens it then
+    const row = cloudPane().locator('.monaco-list-row', { hasText: /^\s*Test/ }).first();
+    await row.click();
+    await waitFor('the Test document', async () => {
+      const text = await workbench.editorText();
+      if (!/SMTPHost: 127\.0\.0\.1/.test(text)) {
+        await row.click();
+        await workbench.page.keyboard.press('Enter');
+      }
+      return text;
+    }, (t) => /Email_Connector\.SMTPHost: 127\.0\.0\.1/.test(t), 60_000);
+    const delivered = relay.server.nextMessage();
+    await workbench.runCommand(commandTitle('mendixEmail.sendTestMail')!);
+    await workbench.waitForInput(/send the test mail to/i, 60_000);
+    await workbench.answerInput('ops@order-portal.nl');
+    const report = await workbench.waitForNotification(/test mail (sent|failed)|failed|password/i, 90_000);
+    assert.match(report, /test mail sent/i, 'sent with the API\'s password, without asking for one');
+    const message = await delivered;
+    assert.deepEqual(message.to, ['ops@order-portal.nl']);
+    assert.ok(!message.raw.toString().includes(RELAY_PASSWORD));
+  });
+});
+
 test('the API key is in no log, output channel or request line', { timeout: 30_000 }, async () => {
   const hits: string[] = [];
   const base64 = Buffer.from(API_KEY).toString('base64').replace(/=+$/, '');
@@ -147,7 +189,7 @@ test('the API key is in no log, output channel or request line', { timeout: 30_0
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.(log|txt)$/.test(name) || !name.includes('.')) {
         const text = readFileSync(path, 'latin1');
-        if (text.includes(API_KEY) || text.includes(base64) || text.includes(PASSWORD)) hits.push(path);
+        if ([API_KEY, base64, PASSWORD, RELAY_PASSWORD].some((secret) => text.includes(secret))) hits.push(path);
       }
     }
   };
