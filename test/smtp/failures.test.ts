@@ -109,7 +109,8 @@ test('a silent server (never greets) times out within the configured bound', asy
     const took = performance.now() - started;
     assert.ok(took >= 450 && took < 3000, `gave up after ${Math.round(took)} ms`);
     failedAt(report, 'greeting');
-    assert.match(report.failure!.message, /Greeting never received/);
+    // nodemailer's greeting timeout and the stage watchdog (smtp/session.ts) share the bound: either may say it first
+    assert.match(report.failure!.message, /Greeting never received|no answer within 0\.5 s/);
   } finally {
     await silent.close();
   }
