@@ -53,6 +53,12 @@ test('an unknown option: a clear message with the closest option, not parseArgs\
   assert.doesNotMatch(run.stderr, /positional|'--/);
   const far = await runCli(['check', '--zzzzzzzz', '.'], clean);
   assert.match(far.stderr, /^mendix-email: unknown option --zzzzzzzz\n/);
+  // send-test and verify have a parser of their own: the same help
+  const sendTest = await runCli(['send-test', '--too', 'ops@example.org', 'm2ee.yaml'], clean);
+  assert.equal(sendTest.status, 2);
+  assert.match(sendTest.stderr, /unknown option --too \(did you mean --to\?\)/);
+  const verify = await runCli(['verify', '--timout', '3', 'm2ee.yaml'], clean);
+  assert.match(verify.stderr, /unknown option --timout \(did you mean --timeout\?\)/);
 });
 
 test('a compose file and its env_file checked together: each finding once, at the env file, counted once', async () => {

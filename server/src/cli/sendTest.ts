@@ -1,6 +1,7 @@
 // `mendix-email send-test FILE --to ADDRESS` and `mendix-email verify FILE`: the editor's
 // Send Test Mail / Verify SMTP Connection on the command line, with the same core.
 // Stage report on stdout, the verdict on its last line; exit 0 only on success.
+import { closest } from './closest';
 import { resolve } from 'node:path';
 import type { CheckOptions } from '../core/settings';
 import { readCertificate, readReferenced, readSettingsText } from '../services/readFile';
@@ -62,6 +63,15 @@ interface Parsed {
   help: boolean;
 }
 
+/** The options this parser knows (the switch below), for "did you mean" as `check` gives it. */
+const SEND_TEST_OPTIONS = ['help', 'to', 'scope', 'ca', 'timeout', 'password-env'];
+
+function unknownOption(flag: string): string {
+  const name = flag.replace(/^-+/, '');
+  const suggestion = name.length > 1 ? closest(name, SEND_TEST_OPTIONS) : undefined;
+  return `unknown option ${flag}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`;
+}
+
 function parseArgs(argv: string[], command: 'send-test' | 'verify'): Parsed {
   const out: Partial<Parsed> & { passwordEnv: string; help: boolean } = { passwordEnv: DEFAULT_PASSWORD_ENV, help: false };
   const files: string[] = [];
@@ -98,7 +108,7 @@ function parseArgs(argv: string[], command: 'send-test' | 'verify'): Parsed {
         out.passwordEnv = value();
         break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(unknownOption(flag));
         files.push(arg);
     }
   }
