@@ -110,7 +110,7 @@ test('activation and menus are scoped to settings files: no activation on every 
 test('the settings that go online are tagged usesOnlineServices, the others are not', () => {
   const props = manifest().contributes.configuration.properties as Record<string, { tags?: string[] }>;
   const online = Object.keys(props).filter((k) => props[k].tags?.includes('usesOnlineServices')).sort();
-  assert.deepEqual(online, ['mendixEmail.dns.servers', 'mendixEmail.online', 'mendixEmail.smtp.timeoutSeconds', 'mendixEmail.smtp.trustedCertificates']);
+  assert.deepEqual(online, ['mendixEmail.cloud.apiUrl', 'mendixEmail.cloud.timeoutSeconds', 'mendixEmail.dns.servers', 'mendixEmail.online', 'mendixEmail.smtp.timeoutSeconds', 'mendixEmail.smtp.trustedCertificates']);
 });
 
 test('the icon is a PNG of at least 128×128', () => {
