@@ -106,7 +106,7 @@ test('with .mendix-email.json open and edited, the override goes into its editor
 
     // from m2ee.yaml: set its target in .mendix-email.json
     await changeTarget(FILE, /Set the target of this file in \.mendix-email\.json/, /^Target for m2ee\.yaml/, /Mendix Cloud \(v4 and later\)/);
-    const done = await workbench.waitForNotification(/\.mendix-email\.json: "m2ee\.yaml" → mendix-cloud|Could not update/, 20_000);
+    const done = await workbench.waitForNotification(/\.mendix-email\.json: "\.\/m2ee\.yaml" → mendix-cloud|Could not update/, 20_000);
     assert.doesNotMatch(done, /Could not update/);
 
     // the editor was saved: the disk holds the user's edit and the override, the tab is clean
@@ -155,7 +155,7 @@ test('picking the target the open, saved .mendix-email.json already gives: no er
     await waitFor('no notification left', () => workbench.notifications(), (shown) => shown.length === 0, 10_000);
 
     await changeTarget(FILE, /Set the target of this file in \.mendix-email\.json/, /^Target for m2ee\.yaml/, /Mendix Cloud \(v4 and later\)/);
-    const done = await workbench.waitForNotification(/\.mendix-email\.json: "m2ee\.yaml" → mendix-cloud|Could not update/, 20_000);
+    const done = await workbench.waitForNotification(/\.mendix-email\.json: "\.\/m2ee\.yaml" → mendix-cloud|Could not update/, 20_000);
     assert.doesNotMatch(done, /Could not update/, 'an edit that changes nothing is no failure');
     assert.equal(readFileSync(configPath, 'utf8'), before, 'the file is unchanged');
     assert.equal(await tabIsDirty(CONFIG), false);
