@@ -16,7 +16,7 @@ import { nodeTransport } from './cloudTransport';
 import { FolderContents } from './folders';
 import type { CliIo } from './io';
 import { ProjectConfigs } from './projectConfigs';
-import type { ReportedFinding, RunProblem } from './report';
+import { reportedFinding, type ReportedFinding, type RunProblem } from './report';
 
 export interface CloudCheckRequest {
   specs: EnvironmentSpec[];
@@ -86,17 +86,7 @@ export async function checkMendixCloud(request: CloudCheckRequest, io: CliIo): P
       if (request.quiet && f.severity !== 'error') continue;
       counts[f.severity]++;
       const constant = constantOnLine(rendered, f.range.start.line)?.name;
-      outcome.findings.push({
-        file: rendered.uri,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        severity: f.severity,
-        ruleId: f.ruleId,
-        message: f.message,
-        ...(constant ? { constant } : {}),
-      });
+      outcome.findings.push(reportedFinding(rendered.uri, f, constant));
     }
     outcome.summary.push({ name, production: env.production, counts });
   }

@@ -1,6 +1,6 @@
 // What a check run hands to the formatters: findings already translated from 0-based LSP
 // positions to the 1-based lines and columns a terminal, a JSON consumer and SARIF expect.
-import type { Severity } from '../core/types';
+import type { Finding, Severity } from '../core/types';
 
 export interface ReportedFinding {
   /** relative to the working directory, with `/` separators */
@@ -17,6 +17,21 @@ export interface ReportedFinding {
   message: string;
   /** the constant the finding is on, for a Mendix Cloud environment (`file` is then `mendix-cloud://<AppId>/<Mode>`) */
   constant?: string;
+}
+
+/** A finding as the formatters take it: 1-based lines and columns, the file as shown. */
+export function reportedFinding(file: string, f: Finding, constant?: string): ReportedFinding {
+  return {
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    severity: f.severity,
+    ruleId: f.ruleId,
+    message: f.message,
+    ...(constant ? { constant } : {}),
+  };
 }
 
 /** A file that could not be checked; makes the exit code 2. */

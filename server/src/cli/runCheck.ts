@@ -18,7 +18,7 @@ import type { CliIo } from './io';
 import { loadExplicitConfig } from './explicitConfig';
 import { addOnlineFindings } from './online';
 import { dropEnvFileDuplicates } from './envFileDuplicates';
-import { compareFiles, type Report, type ReportedFinding, type RunProblem } from './report';
+import { compareFiles, reportedFinding, type Report, type ReportedFinding, type RunProblem } from './report';
 import { closestRuleId, ruleCatalog, ruleHelpMarkdown } from './ruleCatalog';
 import { CLI_VERSION } from './version';
 import { FileFixer, reportFixes } from './fixFiles';
@@ -151,16 +151,7 @@ function toReported(findings: Map<string, Finding[]>, cwd: string, quiet: boolea
     const file = display(cwd, path);
     for (const f of list) {
       if (quiet && f.severity !== 'error') continue;
-      out.push({
-        file,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        severity: f.severity,
-        ruleId: f.ruleId,
-        message: f.message,
-      });
+      out.push(reportedFinding(file, f));
     }
   }
   return out.sort(compareFiles);
