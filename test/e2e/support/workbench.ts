@@ -99,9 +99,14 @@ export class Workbench {
 
   /** Command palette (F1): type the command's title, wait for it in the list, run it. */
   async runCommand(title: string): Promise<void> {
-    await this.openPalette(title);
     const row = this.quickInput().locator('.monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    // The palette lists what the context keys allow when it opens: a command whose `when` clause
+    // follows the active editor (mendixEmail.settingsFile) may appear a moment after a file is
+    // opened, so the palette is opened again until it lists the command.
+    await waitFor(`the command palette to list "${title}"`, async () => {
+      await this.openPalette(title);
+      return row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    }, (listed) => listed, 30_000);
     await row.click();
   }
 
