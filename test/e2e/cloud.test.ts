@@ -11,21 +11,14 @@ import { startSession, type Session } from './support/session';
 import { waitFor } from './support/workbench';
 import { withScreenshotOnFailure } from './support/targetSteps';
 import { startDeployApi, type DeployApiStandIn, type StandInConstant } from '../cloud/support/deployApi';
+import { mailConstants } from '../cloud/support/landscape';
 import { PASSWORD as RELAY_PASSWORD, startRelay, USER as RELAY_USER, type Relay } from './support/relay';
 
 const USER = 'ann@mycompany.nl';
 const API_KEY = 'e2e-k3y-5d1c-never-in-a-log-77';
 const PASSWORD = 'SG.e2e-cloud-password.never-shown';
 
-const mail = (port: string): StandInConstant[] => [
-  { Name: 'Email_Connector.SMTPHost', DataType: 'String', Value: 'smtp.sendgrid.net', DeployedValue: 'smtp.sendgrid.net' },
-  { Name: 'Email_Connector.SMTPPort', DataType: 'Integer', Value: port, DeployedValue: port },
-  { Name: 'Email_Connector.SMTPUsername', DataType: 'String', Value: 'apikey', DeployedValue: 'apikey' },
-  { Name: 'Email_Connector.SMTPPassword', DataType: 'String', Value: PASSWORD, DeployedValue: PASSWORD },
-  { Name: 'Email_Connector.UseTLS', DataType: '_Boolean', Value: 'true', DeployedValue: 'true' },
-  { Name: 'Email_Connector.FromAddress', DataType: 'String', Value: 'orders@mycompany.nl', DeployedValue: 'orders@mycompany.nl' },
-  { Name: 'Encryption.EncryptionKey', DataType: 'String', Value: 'abcdefabcdefabcdefabcdefabcdefab', DeployedValue: 'abcdefabcdefabcdefabcdefabcdefab' },
-];
+const mail = (port: string): StandInConstant[] => mailConstants(port, port, PASSWORD);
 
 let api: DeployApiStandIn;
 let session: Session;

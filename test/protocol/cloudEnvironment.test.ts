@@ -7,21 +7,10 @@ import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { serverForFile, codes } from './workspace';
 import type { CloudChangesResult, CloudEnvironmentResult } from '../../protocol/messages';
+import { mailConstants } from '../cloud/support/landscape';
 
 const PASSWORD = 'SG.cloud-password-never-shown.42';
-const settings = (port: string, deployedPort: string) => ({
-  Constants: [
-    { Name: 'Email_Connector.SMTPHost', DataType: 'String', Value: 'smtp.sendgrid.net', DeployedValue: 'smtp.sendgrid.net' },
-    { Name: 'Email_Connector.SMTPPort', DataType: 'Integer', Value: port, DeployedValue: deployedPort },
-    { Name: 'Email_Connector.SMTPUsername', DataType: 'String', Value: 'apikey', DeployedValue: 'apikey' },
-    { Name: 'Email_Connector.SMTPPassword', DataType: 'String', Value: PASSWORD, DeployedValue: PASSWORD },
-    { Name: 'Email_Connector.UseTLS', DataType: '_Boolean', Value: 'true', DeployedValue: 'true' },
-    { Name: 'Email_Connector.FromAddress', DataType: 'String', Value: 'orders@mycompany.nl', DeployedValue: 'orders@mycompany.nl' },
-    { Name: 'Encryption.EncryptionKey', DataType: 'String', Value: 'abcdefabcdefabcdefabcdefabcdefab', DeployedValue: 'abcdefabcdefabcdefabcdefabcdefab' },
-  ],
-  CustomSettings: [],
-  ScheduledEvents: [],
-});
+const settings = (port: string, deployedPort: string) => ({ Constants: mailConstants(port, deployedPort, PASSWORD), CustomSettings: [], ScheduledEvents: [] });
 
 const server = serverForFile();
 
