@@ -11,9 +11,7 @@ import { runSendTest, runVerify } from '../../server/src/cli/sendTest';
 import type { PromptAnswer } from '../../server/src/smtp/prompt';
 import { m2eeFor, makeCert, PASSWORD, startSmtpServer, type RunningServer, type TestCert } from './support/servers';
 import { cannotRun } from '../support/cannotRun';
-
-// MENDIX_EMAIL_CLI: another build of the CLI (the benchmark and local checks use it)
-const CLI = process.env.MENDIX_EMAIL_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
+import { CLI, runCli } from './support/runCli';
 
 let cert: TestCert;
 let server: RunningServer;
@@ -35,16 +33,6 @@ function m2ee(port: number, password?: string): string {
   return file;
 }
 
-function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function memoryIo(env: Record<string, string> = {}) {
   const out = { stdout: '', stderr: '' };

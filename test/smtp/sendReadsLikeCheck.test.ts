@@ -2,7 +2,6 @@
 // env_file, a flag the check calls invalid, a sender with a display name. `node dist/cli.js`
 // against a real smtp-server on 127.0.0.1 that counts the connections it gets.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { checkDocument } from '../../server/src/engine/check';
 import { makeCert, PASSWORD, startSmtpServer, USER, type RunningServer, type TestCert } from './support/servers';
 import { cannotRun } from '../support/cannotRun';
-
-const CLI = process.env.MENDIX_EMAIL_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
+import { CLI, runCli } from './support/runCli';
 
 let cert: TestCert;
 let server: RunningServer;
@@ -35,16 +33,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** A folder with these files; returns its path. */
 function folder(name: string, files: Record<string, string>): string {
