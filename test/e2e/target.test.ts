@@ -69,8 +69,8 @@ test('the command writes an override for the file into .mendix-email.json: mendi
     assert.equal(readFileSync(join(workspace, FILE), 'utf8'), readFileSync(fixturePath(FIXTURE, FILE), 'utf8'), 'm2ee.yaml itself is unchanged');
 
     await workbench.openFile(FILE);
-    const problems = await waitFor('port-25-on-mendix-cloud in the Problems panel', () => workbench.readProblems(),
-      (ps) => ps.some((p) => p.code === 'port-25-on-mendix-cloud'), 60_000);
+    const problems = await waitFor('port-25-on-mendix-cloud beside the noreply warning in the Problems panel', () => workbench.readProblems(),
+      (ps) => ps.some((p) => p.code === 'port-25-on-mendix-cloud') && ps.some((p) => p.code === 'sender-noreply'), 60_000);
     assert.deepEqual(codes(problems), ['port-25-on-mendix-cloud', 'sender-noreply']);
     const port = problems.find((p) => p.code === 'port-25-on-mendix-cloud')!;
     assert.equal(port.severity, 'error');

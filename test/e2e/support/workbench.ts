@@ -173,25 +173,37 @@ export class Workbench {
     return this.problemRows();
   }
 
+  /**
+   * The Problems panel's rows, read in one DOM snapshot: reading row by row straddled re-renders
+   * (the panel replaces a file's rows when its markers change) and returned half-old lists.
+   */
   async problemRows(): Promise<Problem[]> {
-    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    // No named functions inside the page function: tsx wraps them in a `__name` helper that the
+    // page does not have.
+    const rows = await this.page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((row) => {
+      const marker = row.querySelector('.marker-icon');
+      const [message, source, code, where] = ['.marker-message', '.marker-source', '.marker-code', '.marker-line']
+        .map((selector) => (row.querySelector(selector)?.textContent ?? '').trim());
+      return {
+        top: parseFloat((row as unknown as { style: { top: string } }).style.top) || 0,
+        iconClass: marker ? marker.getAttribute('class') ?? '' : undefined,
+        message, source, code, where,
+        text: (row.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      };
+    }));
     const result: Problem[] = [];
-    for (const row of await rows.all()) {
-      const marker = row.locator('.marker-icon');
-      if ((await marker.count()) === 0) continue; // a file row, not a problem
-      const iconClass = (await marker.first().getAttribute('class')) ?? '';
-      const severity = /\berror\b/.test(iconClass) ? 'error' : /\bwarning\b/.test(iconClass) ? 'warning' : /\binfo\b/.test(iconClass) ? 'info' : 'unknown';
-      const part = async (selector: string) => ((await row.locator(selector).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
-      const text = ((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-      const position = /\[Ln (\d+), Col (\d+)\]/.exec(await part('.marker-line'));
+    for (const row of rows.sort((a, b) => a.top - b.top)) {
+      if (row.iconClass === undefined) continue; // a file row, not a problem
+      const severity = /\berror\b/.test(row.iconClass) ? 'error' : /\bwarning\b/.test(row.iconClass) ? 'warning' : /\binfo\b/.test(row.iconClass) ? 'info' : 'unknown';
+      const position = /\[Ln (\d+), Col (\d+)\]/.exec(row.where);
       result.push({
         severity,
-        message: await part('.marker-message'),
-        source: await part('.marker-source'),
-        code: await part('.marker-code'),
+        message: row.message,
+        source: row.source,
+        code: row.code,
         line: position ? Number(position[1]) : 0,
         column: position ? Number(position[2]) : 0,
-        text,
+        text: row.text,
       });
     }
     return result;
