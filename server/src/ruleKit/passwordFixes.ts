@@ -33,9 +33,14 @@ export function secretNameFor(scopeName: string): string {
   return `${base || 'mendix'}-smtp`;
 }
 
+/** The key inside the Secret for this secret: `password` for the SMTP password, else the secret's word (`encryption-key`). */
+export function secretKeyFor(word: string): string {
+  return word === 'SMTP password' ? SECRET_KEY : word.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
 /** The command that creates the Secret; `<the password>` stands for the value, never the value itself. */
-export function createSecretCommand(secret: string): string {
-  return `kubectl create secret generic ${secret} --from-literal=${SECRET_KEY}=<the password>`;
+export function createSecretCommand(secret: string, key = SECRET_KEY): string {
+  return `kubectl create secret generic ${secret} --from-literal=${key}=<the ${key === SECRET_KEY ? 'password' : 'value'}>`;
 }
 
 /** The file's indentation step: the indentation of its first indented line (2 when none). */
@@ -52,7 +57,7 @@ const VALUE_KEY_BEFORE = /(^|[\s{,])(["']?)value\2[ \t]*:[ \t]*$/;
  * style at the key's indentation (flow style inside a flow map). Offered only when the edited
  * file reads back as the same file with this variable now a secret reference.
  */
-export function kubernetesSecretFix(ctx: RuleContext, a: Assignment, secret: string): Fix | undefined {
+export function kubernetesSecretFix(ctx: RuleContext, a: Assignment, secret: string, key = SECRET_KEY): Fix | undefined {
   const { text } = ctx;
   if (text === undefined || a.channel !== 'mx-env' || a.valueRange.start.line !== a.valueRange.end.line) return undefined;
   const lines = new LineIndex(text);
@@ -75,9 +80,9 @@ export function kubernetesSecretFix(ctx: RuleContext, a: Assignment, secret: str
     if (!/^[ \t]*(?:#.*)?$/.test(rest)) return undefined;
     const indent = ' '.repeat(keyStart - lineStart);
     const unit = ' '.repeat(indentUnit(text));
-    newText = `valueFrom:\n${indent}${unit}secretKeyRef:\n${indent}${unit}${unit}name: ${secret}\n${indent}${unit}${unit}key: ${SECRET_KEY}`;
+    newText = `valueFrom:\n${indent}${unit}secretKeyRef:\n${indent}${unit}${unit}name: ${secret}\n${indent}${unit}${unit}key: ${key}`;
   } else if (/[{,][ \t]*$/.test(lead)) {
-    newText = `valueFrom: {secretKeyRef: {name: ${secret}, key: ${SECRET_KEY}}}`;
+    newText = `valueFrom: {secretKeyRef: {name: ${secret}, key: ${key}}}`;
   } else {
     return undefined;
   }
@@ -89,7 +94,7 @@ export function kubernetesSecretFix(ctx: RuleContext, a: Assignment, secret: str
     added: [assignmentKey(scopeIndex, { ...a, value: '', valueKind: 'secret-ref', quoted: false })],
   };
   return {
-    title: `Read ${a.key} from the Secret ${secret} (it must exist: ${createSecretCommand(secret)})`,
+    title: `Read ${a.key} from the Secret ${secret} (it must exist: ${createSecretCommand(secret, key)})`,
     edits: [edit],
     safe: false,
     // read back before it is offered (engine/offeredFixes.ts)

@@ -5,7 +5,8 @@ import * as nodePath from 'node:path';
 import type { Assignment, Fix } from '../core/types';
 import type { Rule, RuleContext } from '../ruleKit/rule';
 import { literalValue } from '../ruleKit/support';
-import { azureKeyVaultName, createSecretCommand, envName, gitignoreFix, kubernetesSecretFix, referenceFix, secretNameFor, secretStoreFix, secretStoreKey } from '../ruleKit/passwordFixes';
+import { azureKeyVaultName, createSecretCommand, envName, gitignoreFix, kubernetesSecretFix, referenceFix, secretKeyFor, secretNameFor, secretStoreFix, secretStoreKey } from '../ruleKit/passwordFixes';
+import { secretAssignments, secretWord } from '../settings/secrets';
 
 interface Advice {
   /** where this kind of file keeps secrets instead, in one clause */
@@ -48,9 +49,10 @@ function advice(ctx: RuleContext, a: Assignment, tracked: boolean | 'unknown' | 
     }
     case 'kubernetes': {
       const secret = secretNameFor(settings.scope.name);
-      const fix = kubernetesSecretFix(ctx, a, secret);
+      const key = secretKeyFor(secretWord(a));
+      const fix = kubernetesSecretFix(ctx, a, secret, key);
       if (fix) fixes.push(fix);
-      return { clause: `read it from a Secret with \`valueFrom.secretKeyRef\`; the Secret must exist first (\`${createSecretCommand(secret)}\`)`, fixes };
+      return { clause: `read it from a Secret with \`valueFrom.secretKeyRef\`; the Secret must exist first (\`${createSecretCommand(secret, key)}\`)`, fixes };
     }
     default:
       return { clause: 'keep the file out of git, or set the value on the server at deploy time', fixes };
@@ -60,16 +62,14 @@ function advice(ctx: RuleContext, a: Assignment, tracked: boolean | 'unknown' | 
 export const passwordInPlainText: Rule = {
   id: 'password-in-plain-text',
   defaultSeverity: 'warning',
-  description: 'A password or API key is written in a file that git tracks (or would track).',
+  description: 'A password, API key or encryption key is written in a file that git tracks (or would track).',
   needsNetwork: false,
   check(ctx) {
     const { settings, path, options, report } = ctx;
-    const password = settings.roles.password;
-    if (!password) return;
-    // every password of the scope (a second one, `Mail.ApiKey` beside `Mail.SMTPPassword`, leaks
-    // as much), and the values they override: those are written in the file too
-    const passwords = [password, ...(settings.alsoInRole.password ?? [])];
-    const written = [...passwords, ...settings.overridden.filter((o) => passwords.includes(o.winner)).map((o) => o.loser)];
+    // every secret of the scope by the one definition (settings/secrets.ts): each password
+    // (`Mail.ApiKey` beside `Mail.SMTPPassword` leaks as much), the Encryption module's key, and
+    // the values they override: those are written in the file too
+    const written = secretAssignments(settings);
     for (const a of written) {
       // a value read from an env_file lives in that file, which is judged when it is checked itself
       if (a.fromFile !== undefined || literalValue(a) === undefined) continue;
@@ -79,7 +79,7 @@ export const passwordInPlainText: Rule = {
       const { clause, fixes } = advice(ctx, a, tracked);
       report({
         range: a.valueRange,
-        message: `The SMTP password in ${a.name} is written in plain text in ${where}; ${clause}.`,
+        message: `The ${secretWord(a)} in ${a.name} is written in plain text in ${where}; ${clause}.`,
         ...(fixes.length > 0 ? { fixes } : {}),
       });
     }

@@ -81,6 +81,16 @@ test('Kubernetes: the message and the fix title say the Secret must exist and ho
   assert.equal(f.fixes?.[0].safe, false);
 });
 
+test('Kubernetes: the encryption key is named as what it is and gets its own key in the Secret (not the password\'s)', () => {
+  const f = passwordFinding('/repo/k8s/deployment.yaml', deployment(`            - name: MX_Encryption_EncryptionKey\n              value: ${PASSWORD}\n`));
+  const command = 'kubectl create secret generic orders-smtp --from-literal=encryption-key=<the value>';
+  assert.match(f.message, /^The encryption key in Encryption\.EncryptionKey is written in plain text/);
+  assert.ok(f.message.includes(command), f.message);
+  assert.equal(f.fixes?.[0].title, `Read MX_Encryption_EncryptionKey from the Secret orders-smtp (it must exist: ${command})`);
+  assert.match(f.fixes?.[0].edits[0].newText ?? '', /key: encryption-key$/);
+  assert.ok(!f.message.includes(PASSWORD) && !f.fixes?.[0].title.includes(PASSWORD));
+});
+
 test('Kubernetes: no edit where the value key cannot be rewritten exactly (multi-line value), and none without the text', () => {
   const folded = passwordFinding('/repo/k8s/deployment.yaml', deployment(`            - name: MX_Mail_SMTPPassword\n              value: >-\n                ${PASSWORD}\n`));
   assert.equal(folded.fixes, undefined);
