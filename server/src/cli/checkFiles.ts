@@ -93,7 +93,7 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
       continue;
     }
     if (!result) continue; // not a settings file after all (a YAML file of another kind)
-    if (options.fixer) result = options.fixer.fix(path, text, result, (fixed) => checkDocument({ path, text: fixed }, checkOptions), projectConfig);
+    if (options.fixer) result = options.fixer.fix(path, text, result, (fixed) => checkDocument({ path, text: fixed }, checkOptions));
     outcome.filesChecked++;
     if (options.keepForOnline && result.settings.length > 0 && projectConfig?.config.online !== false) {
       outcome.checked.push({ path, settings: result.settings, suppressions: result.read.suppressions, projectConfig, options: checkOptions });

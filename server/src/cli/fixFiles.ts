@@ -1,13 +1,17 @@
 // `check --fix` / `--fix-dry-run`: the edits of the editor's "Fix all safe Mendix Email
 // problems" (engine/offeredFixes.fixAllEdits, the one code path both use), applied to the
-// files on disk or shown as a diff. A fix that would put a password into a file is not
-// applied, and a diff never shows one: the values are masked as the editor's hover does.
+// files on disk or shown as a diff. A fix that would put a secret into a file is not applied,
+// and a diff never shows one: the secrets (settings/secrets.ts, the one definition) are masked
+// as the editor's hover does. A file written keeps its encoding, byte order mark and line ends.
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { CheckResult, LoadedProjectConfig } from '../core/settings';
+import type { CheckResult } from '../core/settings';
+import type { TextEdit } from '../core/types';
+import { encodeText, encodingOf, type TextEncodingName } from '../core/decodeText';
 import { fixAllEdits } from '../engine/offeredFixes';
 import { applyEdits } from '../ruleKit/editCheck';
-import { roleOfAssignment } from '../settings/mailSettings';
+import { secretAssignments } from '../settings/secrets';
+import { LineIndex } from '../sources/index';
 import { unifiedDiff } from './unifiedDiff';
 import { escapeControls } from '../core/visibleText';
 
@@ -43,12 +47,14 @@ export class FileFixer {
    * the original result when nothing was changed. `recheck` checks a text of the same file
    * with the same options.
    */
-  fix(path: string, text: string, result: CheckResult, recheck: (text: string) => CheckResult | undefined, projectConfig?: LoadedProjectConfig): CheckResult {
-    const edits = fixAllEdits(result.findings, { path, text, read: result.read });
+  fix(path: string, text: string, result: CheckResult, recheck: (text: string) => CheckResult | undefined): CheckResult {
+    const eol = lineEndOf(text);
+    // as VS Code does with an edit it applies: new lines take the document's line end
+    const edits: TextEdit[] = fixAllEdits(result.findings, { path, text, read: result.read }).map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) }));
     if (edits.length === 0) return result;
-    const secrets = secretValues(result, projectConfig);
+    const secrets = secretTexts(result, text);
     if (edits.some((e) => secrets.some((s) => e.newText.includes(s)))) {
-      this.fixed.push({ path, edits: 0, refused: 'a fix would write a password into the file' });
+      this.fixed.push({ path, edits: 0, refused: 'a fix would write a secret (a password or key) into the file' });
       return result;
     }
     const after = applyEdits(text, edits);
@@ -57,8 +63,8 @@ export class FileFixer {
       return result;
     }
     try {
-      // the check read the text without its BOM; the file keeps it
-      writeFileSync(path, startsWithBom(path) ? `\uFEFF${after}` : after);
+      // the check read the text decoded, its BOM dropped (core/decodeText.ts); the file keeps both
+      writeFileSync(path, encodeText(after, encodingOfFile(path)));
     } catch (error) {
       this.fixed.push({ path, edits: 0, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
       return result;
@@ -75,28 +81,42 @@ export class FileFixer {
   }
 }
 
-function startsWithBom(path: string): boolean {
+/** The encoding the file's byte order mark names: what the text was decoded from. */
+function encodingOfFile(path: string): TextEncodingName {
   const head = Buffer.alloc(3);
   const fd = openSync(path, 'r');
   try {
-    return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+    return encodingOf(head.subarray(0, readSync(fd, head, 0, 3, 0)));
   } finally {
     closeSync(fd);
   }
 }
 
-/** The literal password values a file holds (by name, or mapped to the password role in .mendix-email.json). */
-function secretValues(result: CheckResult, projectConfig?: LoadedProjectConfig): string[] {
-  const mapped = projectConfig?.config.roles ?? {};
-  const values = new Set<string>();
-  for (const scope of result.read.scopes) {
-    for (const a of scope.assignments) {
-      const role = mapped[a.name] ?? roleOfAssignment(a);
-      if (role === 'password' && a.valueKind === 'literal' && a.value.trim() !== '') values.add(a.value);
+/** The text's line end: that of its first line (a file without one gets \n). */
+function lineEndOf(text: string): string {
+  const at = text.indexOf('\n');
+  return at > 0 && text[at - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/**
+ * Every text of the file that shows a secret: each secret's value as read, and as written (quoted,
+ * escaped, over several lines), so neither form reaches a diff. Longest first, so a secret that
+ * contains another one is masked whole.
+ */
+function secretTexts(result: CheckResult, text: string): string[] {
+  const lines = new LineIndex(text);
+  const texts = new Set<string>();
+  for (const settings of result.settings) {
+    for (const a of secretAssignments(settings)) {
+      if (a.valueKind !== 'literal') continue;
+      if (a.value.trim() !== '') texts.add(a.value);
+      // a value from an env_file is written in that file: its ranges are not in this text
+      if (a.fromFile !== undefined) continue;
+      const written = text.slice(lines.offsetAt(a.valueRange.start), lines.offsetAt(a.valueRange.end));
+      for (const line of written.split(/\r?\n/)) if (line.trim() !== '') texts.add(line.trim());
     }
   }
-  // longest first, so a password that contains another one is masked whole
-  return [...values].sort((a, b) => b.length - a.length);
+  return [...texts].sort((a, b) => b.length - a.length);
 }
 
 function mask(text: string, secrets: readonly string[]): string {

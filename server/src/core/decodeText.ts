@@ -31,3 +31,24 @@ export function decodeText(bytes: Uint8Array): string {
       return buffer.toString('utf8');
   }
 }
+
+/**
+ * A text as the bytes of a file in `encoding`, with the byte order mark that encoding's files
+ * start with: decodeText's inverse, so a fix written back keeps the file's encoding (a UTF-16
+ * file written as UTF-8 would no longer be read by the Windows tool that wrote it).
+ */
+export function encodeText(text: string, encoding: TextEncodingName): Buffer {
+  switch (encoding) {
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be': {
+      const bytes = Buffer.from(text, 'utf16le');
+      bytes.swap16();
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), bytes]);
+    }
+    case 'utf8bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+  }
+}
