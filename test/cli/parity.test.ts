@@ -1,5 +1,5 @@
-// The CLI and the editor must never disagree: every fixture of the project (the rule
-// catalog's, the readers', the real corpus) is checked by the built CLI and opened in the
+// The CLI and the editor must never disagree: every fixture of the project (the rules', the
+// readers', the real corpus) is checked by the built CLI and opened in the
 // built language server (over stdio, test/support/lspClient.ts); the findings must be the
 // same — rule, severity, range and message — file by file.
 import { after, before, describe, it } from 'node:test';
@@ -11,8 +11,8 @@ import { LspClient } from '../support/lspClient';
 import { TWO_APPS } from './support/fixtures';
 import { copyCorpus, ensureBuilt, writeTree, makeTree, parseJsonReport, removeTree, ROOT, runCli, type JsonFinding } from './support/cli';
 
-/** Fixture folders of other suites; `case--name` files are copied as `case/name` (their real name). */
-const FIXTURE_ROOTS = ['test/fixtures/rules', 'test/fixtures/sources', 'test/unit/rules/catalog/fixtures'];
+/** Fixture folders of other suites, each file under its real name. */
+const FIXTURE_ROOTS = ['test/fixtures/rules', 'test/fixtures/sources'];
 const SIDE_FILES = /\.(fixed|expected\.json|options\.json|md)$/;
 
 function copyFixtures(workspace: string): void {
@@ -27,9 +27,7 @@ function copyFixtures(workspace: string): void {
           continue;
         }
         if (SIDE_FILES.test(entry.name)) continue;
-        const rel = relative(from, dirname(path));
-        const [caseName, realName] = entry.name.includes('--') ? entry.name.split('--', 2) : [undefined, entry.name];
-        const target = join(workspace, root.replace(/\//g, '_'), rel, caseName ?? '', realName);
+        const target = join(workspace, root.replace(/\//g, '_'), relative(from, path));
         mkdirSync(dirname(target), { recursive: true });
         cpSync(path, target);
       }

@@ -33,7 +33,7 @@ export function withEnvFiles(read: ReadResult, filePath: string, options: CheckO
       if (text === undefined) continue;
       if (typeof text !== 'string') {
         // said on the entry: its values are not checked, and nothing of the file is shown
-        notRead.push({ ruleId: 'env-file-not-read', range: file.range, message: `env_file ${file.path} was not read: ${text.notRead}; its variables are not checked.` });
+        notRead.push({ ruleId: 'env-file-not-read', range: file.range, message: `The env_file ${file.path} was not read: ${text.notRead}; its variables are not checked.` });
         continue;
       }
       const fromOther = readDotenvFile(new ReadContext(absolute, text), path.basename(absolute));

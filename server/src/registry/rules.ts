@@ -1,6 +1,6 @@
 // Every rule, in catalog order: the offline rules, then the network (DNS) rules. Add a rule: one
-// file named by its id, one line here, one docs/rules/<id>.md page, then
-// `node --import tsx scripts/update-rule-table.ts`. Each rule's docs link is derived from its id
+// file named by its id, one line here, one docs/rules/<id>.md page, fixtures in
+// test/fixtures/rules/<id>/ (CONTRIBUTING.md), then `node --import tsx scripts/update-rule-table.ts`. Each rule's docs link is derived from its id
 // here, in one loop (markdownlint's way), so no rule file writes it.
 import type { Rule, RuleHeader, RuleMeta } from '../ruleKit/rule';
 import type { OnlineRule } from '../ruleKit/onlineRule';

@@ -8,8 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readSettingsFile } from '../../../server/src/sources/index';
 import { checkWithText } from './withText';
-
-const fixtures = join(__dirname, '..', '..', 'fixtures', 'rules');
+import { RULE_FIXTURES as fixtures } from './fixtureHarness';
 
 function fixedFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
