@@ -48,13 +48,16 @@ export function codeServerWithout(builtinExtension: string): string | undefined 
   const { version } = JSON.parse(readFileSync(join(install, 'node_modules', 'code-server', 'package.json'), 'utf8')) as { version: string };
   const variant = join(tools, 'variants', `code-server-${version}-without-${builtinExtension}`);
   const wrapper = join(variant, 'bin', 'code-server');
-  if (!existsSync(wrapper)) {
+  const entry = join(variant, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  if (!existsSync(entry)) {
     rmSync(variant, { recursive: true, force: true });
     mkdirSync(join(variant, 'bin'), { recursive: true });
     execFileSync('cp', ['-al', install, join(variant, 'code-server')]);
     rmSync(join(variant, 'code-server', extensionsDir, builtinExtension), { recursive: true });
-    const entry = join(variant, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-    writeFileSync(wrapper, `#!/usr/bin/env bash\nexec '${node}' '${entry}' "$@"\n`, { mode: 0o755 });
   }
+  // The wrapper names absolute paths; a checkout that reaches .tools by another path (a second
+  // worktree with a linked .tools) would otherwise run a wrapper naming a Node that is gone.
+  const script = `#!/usr/bin/env bash\nexec '${node}' '${entry}' "$@"\n`;
+  if (!existsSync(wrapper) || readFileSync(wrapper, 'utf8') !== script) writeFileSync(wrapper, script, { mode: 0o755 });
   return wrapper;
 }
