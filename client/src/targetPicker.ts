@@ -14,12 +14,10 @@ import type { FileInfo } from '../../protocol/messages';
 import { TARGET_FACTS, TARGETS, type Target } from '../../protocol/targets';
 import { requestFileInfo } from './targetStatus';
 import { readSmallFile } from './readSmallFile';
+import { targetDirectiveLine } from './targetDirective';
 
 /** The server reads a .mendix-email.json up to this size (config/projectConfig.ts). */
 const CONFIG_MAX_BYTES = 1024 * 1024;
-
-
-const NO_COMMENTS = new Set(['metadata-json', 'config-json']);
 
 interface Action extends vscode.QuickPickItem {
   run?: () => Promise<void>;
@@ -44,7 +42,7 @@ export async function showTarget(client: LanguageClient): Promise<void> {
     ...scopeItems(info),
     { label: 'Change it', kind: vscode.QuickPickItemKind.Separator },
   ];
-  if (!NO_COMMENTS.has(info.kind ?? '')) {
+  if (targetDirectiveLine(info.kind, info.target) !== undefined) {
     items.push({
       label: info.directiveRange ? '$(edit) Change the inline directive in this file…' : '$(edit) Add an inline directive to this file…',
       detail: 'Wins over everything else; travels with the file.',
@@ -111,14 +109,15 @@ async function revealSource(info: FileInfo, editor: vscode.TextEditor): Promise<
 async function setDirective(editor: vscode.TextEditor, info: FileInfo): Promise<void> {
   const target = await pickTarget(info.target, 'Target for the inline directive');
   if (!target) return;
+  const line = targetDirectiveLine(info.kind, target);
+  if (!line) return;
   const edit = new vscode.WorkspaceEdit();
   const uri = editor.document.uri;
   if (info.directiveRange) {
     const r = info.directiveRange;
     edit.replace(uri, new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), target);
   } else {
-    const comment = editor.document.languageId === 'java' || /\.java$/i.test(uri.fsPath) ? '//' : '#';
-    edit.insert(uri, new vscode.Position(0, 0), `${comment} mendix-email: target=${target}\n`);
+    edit.insert(uri, new vscode.Position(0, 0), line);
   }
   await vscode.workspace.applyEdit(edit);
 }

@@ -9,8 +9,9 @@ import { readRegularFile } from '../services/readFile';
 import { dirname, join, parse, relative, resolve, isAbsolute } from 'node:path';
 import type { LoadedProjectConfig } from '../core/settings';
 import { parseProjectConfig } from './parseProjectConfig';
+import { PROJECT_CONFIG } from '../core/fileKinds';
 
-export const PROJECT_CONFIG_FILE = '.mendix-email.json';
+export const PROJECT_CONFIG_FILE = PROJECT_CONFIG.name;
 
 /** How long the answer "which config file applies to this folder" is reused without looking again. */
 const FRESH_MS = 1000;

@@ -5,23 +5,16 @@
 // finding inside a value over several lines (the comment above the entry), and "Show
 // documentation for <id>".
 import type { FileKind, Range, TextEdit } from '../core/types';
+import { FILE_KINDS } from '../core/fileKinds';
 import { entryHoldingLine, multiLineEntries } from '../sources/multiLineEntries';
 import { indentOf, lineAt } from './text';
 
 export const SHOW_RULE_DOCS_COMMAND = 'mendixEmail.showRuleDocumentation';
 const DISABLE = 'mendix-email-disable-next-line';
 
-/** The comment leader of a file kind, or undefined when it has no comments. */
+/** The comment leader of a file kind (the file-kind table's `comment`), or undefined when it has no comments. */
 export function commentSyntax(kind: FileKind): string | undefined {
-  switch (kind) {
-    case 'metadata-json':
-    case 'config-json':
-      return undefined;
-    case 'constants-java':
-      return '//';
-    default:
-      return '#';
-  }
+  return FILE_KINDS[kind].comment;
 }
 
 /** Where the suppression comment for a finding on `line` goes, and what it then covers. */

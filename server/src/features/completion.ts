@@ -5,6 +5,7 @@
 // config.json); values for ports, booleans and provider hosts by the role of their setting.
 import type { ConstantDeclaration, FileKind, Position, Range } from '../core/types';
 import type { Role } from '../core/settings';
+import { FILE_KINDS } from '../core/fileKinds';
 import { constantKey, roleByEnvKey, roleByName } from '../settings/roles';
 import { offsetAt } from '../sources/text';
 import { constantNames } from './constantNames';
@@ -23,7 +24,7 @@ const PLAIN: ValueStyle = { form: 'plain' };
 
 /** Kinds whose YAML is Kubernetes: env lists of EnvVar maps, values that must be strings. */
 function isKubernetes(kind: FileKind): boolean {
-  return kind === 'kubernetes' || kind === 'mendix-app';
+  return FILE_KINDS[kind].kubernetesEnv;
 }
 
 /** The parent key of a line: the nearest line above with less indentation that ends in `key:`. */
@@ -46,9 +47,9 @@ function roleOfKey(key: string): Role | undefined {
 
 /** JSON held in a value of the file (CONSTANTS, customConfiguration) around the cursor. */
 function heldJsonAt(text: string, offset: number, kind: FileKind): JsonAtCursor | undefined {
-  if (kind === 'dotenv') return jsonInDotenvAt(text, offset);
-  if (kind === 'config-json' || kind === 'metadata-json' || kind === 'constants-java' || kind === 'm2ee') return undefined;
-  return jsonInYamlAt(text, offset);
+  const facts = FILE_KINDS[kind];
+  if (!facts.constantsJsonInValues) return undefined;
+  return facts.reader === 'dotenv' ? jsonInDotenvAt(text, offset) : jsonInYamlAt(text, offset);
 }
 
 /** A `key: value` line of YAML with the cursor in the value. */

@@ -10,10 +10,12 @@
 // meets a handful of referenced files, and a stale one only sends an event nobody reads.
 import { basename, dirname } from 'node:path';
 import { uriOfPath } from './documentUris';
+import { FILE_KINDS } from '../core/fileKinds';
+import { compileGlob } from '../config/globMatch';
 import { DidChangeWatchedFilesNotification, type Connection, type FileSystemWatcher } from 'vscode-languageserver/node';
 
-// the names the static .env watcher already covers: .env, *.env, .env.*
-const USUAL_ENV_NAME = /\.env$|^\.env\./;
+// the files the static .env watcher (startServer.ts: the dotenv kind's globs) already covers
+const USUAL_ENV_FILE = FILE_KINDS.dotenv.editorGlobs.map((glob) => compileGlob(glob).match!);
 
 /**
  * A file name as a glob that matches it: glob characters become `?` (any one character), so
@@ -45,7 +47,7 @@ export class ReferencedFileWatchers {
   read(path: string): void {
     const name = basename(path);
     const relative = this.options.relativePatterns;
-    if (USUAL_ENV_NAME.test(name) && (!relative || this.options.insideWorkspace(path))) return;
+    if (USUAL_ENV_FILE.some((match) => match(path.replace(/\\/g, '/'))) && (!relative || this.options.insideWorkspace(path))) return;
     // without relative patterns: every file of that name in the workspace (one watcher for all
     // `mail.vars` files), the server keeps only the events of paths a check read
     const watcher: FileSystemWatcher = relative

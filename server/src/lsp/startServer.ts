@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeCacheOutcome, describeCodeCache } from '../boot/markers';
 import { invalidateProjectConfigCache, PROJECT_CONFIG_FILE } from '../config/projectConfig';
+import { FILE_KINDS } from '../core/fileKinds';
 import { SettingsStore } from './clientSettings';
 import { codeActionsFor, FIX_ALL_KIND, type EditSupport } from './codeActions';
 import { ConfigProblems } from './configProblems';
@@ -144,12 +145,12 @@ export function startServer(connection: Connection): ServerHandle {
         // and declare its constants (services/appRoots.ts)
         watchers: [
           { globPattern: `**/${PROJECT_CONFIG_FILE}` },
-          { globPattern: '**/{.env,*.env,.env.*}' },
-          { globPattern: '**/model/metadata.json' },
+          ...FILE_KINDS.dotenv.editorGlobs.map((globPattern) => ({ globPattern })),
+          ...FILE_KINDS['metadata-json'].editorGlobs.map((globPattern) => ({ globPattern })),
           // whether git would commit a file with a password (password-in-plain-text)
           { globPattern: '**/.gitignore' },
           { globPattern: '**/.git/index' },
-          { globPattern: '**/javasource/*/proxies/constants/Constants.java' },
+          ...FILE_KINDS['constants-java'].editorGlobs.map((globPattern) => ({ globPattern })),
           // created or deleted only: Studio Pro writes the project file on every save
           { globPattern: '**/*.mpr', kind: WatchKind.Create | WatchKind.Delete },
         ],

@@ -1,22 +1,30 @@
 // The edits of password-in-plain-text: the platform's own secret mechanism, written into the
 // file. No title, message or edit ever contains the password itself.
 import * as nodePath from 'node:path';
-import type { Assignment, Fix, OtherFileEdit } from '../core/types';
+import type { Assignment, FileKind, Fix, OtherFileEdit } from '../core/types';
 import type { CheckOptions } from '../core/settings';
 import { LineIndex } from '../sources/index';
 import { assignmentKey } from './editCheck';
 import { entryOffsets, removalSpan } from './entryRemoval';
 import type { RuleContext } from './rule';
 import { constantKey } from '../settings/roles';
+import { FILE_KINDS } from '../core/fileKinds';
 
 export function envName(a: Assignment): string {
   return a.channel === 'mx-env' ? a.key : `MX_${constantKey(a.name)}`;
 }
 
+/** How this kind of file refers to the variable that should hold the value (`${MX_…}`, `((mx_…))`): the kind's `secretReference`. */
+export function secretReferenceTo(kind: FileKind, a: Assignment): string | undefined {
+  const form = FILE_KINDS[kind].secretReference;
+  if (!form) return undefined;
+  return `${form.open}${form.lowerCase ? envName(a).toLowerCase() : envName(a)}${form.close}`;
+}
+
 /** A `${VAR}` (compose) / `((var))` (Cloud Foundry) reference in place of the value. */
-export function referenceFix(kind: string, a: Assignment): Fix | undefined {
+export function referenceFix(kind: FileKind, a: Assignment): Fix | undefined {
   if (a.channel === 'constants-json' || a.channel === 'custom-configuration') return undefined;
-  const ref = kind === 'compose' ? `\${${envName(a)}}` : kind === 'cf-manifest' ? `((${envName(a).toLowerCase()}))` : undefined;
+  const ref = secretReferenceTo(kind, a);
   if (!ref) return undefined;
   return { title: `Replace the password with ${ref}`, edits: [{ range: a.valueRange, newText: ref }], safe: false };
 }

@@ -1,6 +1,7 @@
 // Small helpers the rules share: literal values, host classes, ranges inside a value, fixes.
 import type { Assignment, FileKind, Fix, Range } from '../core/types';
 import type { MailSettings } from '../core/settings';
+import { FILE_KINDS } from '../core/fileKinds';
 import { literalValue } from '../settings/values';
 
 // values are read in one place (settings/values.ts); the rules' old import path stays
@@ -13,19 +14,18 @@ export function hasValue(a: Assignment | undefined): boolean {
   return a.valueKind === 'literal' && a.value.trim().length > 0;
 }
 
-// Where secrets usually come from outside the file — Cloud Foundry `cf set-env` / credentials
-// services, the Private Cloud secret store (mx-const-…), Kubernetes envFrom / secrets — a secret
-// that is not written here is no evidence that it is missing.
-const SECRETS_ELSEWHERE: ReadonlySet<FileKind> = new Set(['cf-manifest', 'mendix-app', 'kubernetes']);
-
-/** true when a secret not set in this kind of file may well be set elsewhere. */
+/**
+ * true when a secret not set in this kind of file may well be set elsewhere (Cloud Foundry
+ * `cf set-env` / credentials services, the Private Cloud secret store, Kubernetes Secrets: the
+ * file-kind table's `secretsElsewhere`).
+ */
 export function secretsComeFromElsewhere(kind: FileKind): boolean {
-  return SECRETS_ELSEWHERE.has(kind);
+  return FILE_KINDS[kind].secretsElsewhere;
 }
 
 /** Files that declare constants with their model defaults rather than set them for an environment. */
 export function declaresDefaults(kind: FileKind): boolean {
-  return kind === 'metadata-json' || kind === 'constants-java';
+  return FILE_KINDS[kind].declaresDefaults;
 }
 
 /**

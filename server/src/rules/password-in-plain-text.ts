@@ -5,7 +5,7 @@ import * as nodePath from 'node:path';
 import type { Assignment, Fix } from '../core/types';
 import type { Rule, RuleContext } from '../ruleKit/rule';
 import { literalValue } from '../ruleKit/support';
-import { azureKeyVaultName, createSecretCommand, envName, gitignoreFix, kubernetesSecretFix, referenceFix, secretKeyFor, secretNameFor, secretStoreFix, secretStoreKey } from '../ruleKit/passwordFixes';
+import { azureKeyVaultName, createSecretCommand, gitignoreFix, kubernetesSecretFix, referenceFix, secretKeyFor, secretNameFor, secretReferenceTo, secretStoreFix, secretStoreKey } from '../ruleKit/passwordFixes';
 import { secretAssignments, secretWord } from '../settings/secrets';
 
 interface Advice {
@@ -27,9 +27,9 @@ function advice(ctx: RuleContext, a: Assignment, tracked: boolean | 'unknown' | 
   if (reference) fixes.push(reference);
   switch (kind) {
     case 'compose':
-      return { clause: `reference a variable (\`\${${envName(a)}}\`) set outside the repository, or use Docker secrets`, fixes };
+      return { clause: `reference a variable (\`${secretReferenceTo(kind, a)}\`) set outside the repository, or use Docker secrets`, fixes };
     case 'cf-manifest':
-      return { clause: `set it with \`cf set-env\` or a credentials service, or reference a variable (\`((${envName(a).toLowerCase()}))\`)`, fixes };
+      return { clause: `set it with \`cf set-env\` or a credentials service, or reference a variable (\`${secretReferenceTo(kind, a)}\`)`, fixes };
     case 'dotenv': {
       const name = nodePath.basename(path);
       const git = gitignoreFix(path, options);

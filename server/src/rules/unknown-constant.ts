@@ -4,6 +4,7 @@ import type { Assignment, ConstantDeclaration, Fix } from '../core/types';
 import type { Rule } from '../ruleKit/rule';
 import { constantKey } from '../settings/roles';
 import { editDistance } from '../ruleKit/editDistance';
+import { declaresDefaults } from '../ruleKit/support';
 
 /** The declared name closest to `name` (by the buildpack's identity), when it is close enough to be a slip. */
 export function closestDeclared(name: string, declared: readonly ConstantDeclaration[]): ConstantDeclaration | undefined {
@@ -80,7 +81,7 @@ export const unknownConstant: Rule = {
   description: 'A constant is set that the model (metadata.json / Constants.java) does not declare; suggests the closest name.',
   needsNetwork: false,
   check({ settings, read, options, report }) {
-    if (read.kind === 'metadata-json' || read.kind === 'constants-java') return;
+    if (declaresDefaults(read.kind)) return;
     const extra = options.declarations ?? [];
     const all = read.declarations.length === 0 ? extra : extra.length === 0 ? read.declarations : [...read.declarations, ...extra];
     if (all.length === 0) return;

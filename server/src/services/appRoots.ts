@@ -12,17 +12,14 @@
 // A Studio Pro project's own `deployment/` folder (its built package, `deployment/model/
 // metadata.json`) is part of the project, not a second app.
 import { basename, dirname, isAbsolute, relative } from 'node:path';
+import { FILE_KINDS } from '../core/fileKinds';
 
-/** true for the files that declare constants: `<app>/model/metadata.json`, `<app>/javasource/<module>/proxies/constants/Constants.java`. */
+const DECLARING_PATHS = Object.values(FILE_KINDS).flatMap((k) => (k.declaresDefaults && k.editorPath ? [k.editorPath] : []));
+
+/** true for the files that declare constants (the file-kind table's `declaresDefaults` kinds where the editor finds them): `<app>/model/metadata.json`, `<app>/javasource/<module>/proxies/constants/Constants.java`. */
 export function isDeclarationFile(path: string): boolean {
-  const name = basename(path);
-  if (name === 'metadata.json') return basename(dirname(path)) === 'model';
-  if (name === 'Constants.java') {
-    const constants = dirname(path);
-    const proxies = dirname(constants);
-    return basename(constants) === 'constants' && basename(proxies) === 'proxies' && basename(dirname(dirname(proxies))) === 'javasource';
-  }
-  return false;
+  const unix = path.replace(/\\/g, '/');
+  return DECLARING_PATHS.some((p) => p.test(unix));
 }
 
 /** true for a Studio Pro project file (`*.mpr`): its folder is an app root even before anything was generated. */

@@ -2,21 +2,12 @@
 // `# mendix-email: target=…`, the project config (`overrides` globs, then `target`), the
 // file's kind, the default target setting.
 import * as path from 'node:path';
-import type { FileKind, ReadResult, Target } from '../core/types';
+import type { ReadResult, Target } from '../core/types';
 import { TARGETS } from '../core/types';
 import { TARGET_FACTS } from '../core/targets';
+import { FILE_KINDS } from '../core/fileKinds';
 import type { CheckOptions, ResolvedTarget } from '../core/settings';
 import { matchingGlobs } from '../config/configGlobs';
-
-const TARGET_OF_KIND: Partial<Record<FileKind, { target: Target; words: string }>> = {
-  'mendix-app': { target: 'private-cloud', words: 'MendixApp resource' },
-  m2ee: { target: 'self-hosted', words: 'm2ee.yaml' },
-  'cf-manifest': { target: 'cloud-foundry', words: 'Cloud Foundry manifest' },
-  compose: { target: 'docker', words: 'compose file' },
-  kubernetes: { target: 'docker', words: 'Kubernetes manifest' },
-  dotenv: { target: 'docker', words: '.env file' },
-  'mendix-cloud': { target: 'mendix-cloud', words: 'Mendix Cloud environment' },
-};
 
 export function isTarget(value: unknown): value is Target {
   return typeof value === 'string' && (TARGETS as readonly string[]).includes(value);
@@ -46,8 +37,8 @@ function targetWithoutDirective(read: ReadResult, filePath: string, options: Che
     if (hit) return { target: hit.value, source: 'config', detail: `${configName} (overrides: ${hit.glob})` };
     if (isTarget(config.target)) return { target: config.target, source: 'config', detail: `${configName} (target)` };
   }
-  const byKind = TARGET_OF_KIND[read.kind];
-  if (byKind) return { target: byKind.target, source: 'file-kind', detail: `file kind: ${byKind.words}` };
+  const byKind = FILE_KINDS[read.kind];
+  if (byKind.defaultTarget) return { target: byKind.defaultTarget, source: 'file-kind', detail: `file kind: ${byKind.words}` };
   if (options.defaultTarget && isTarget(options.defaultTarget)) {
     return { target: options.defaultTarget, source: 'default', detail: 'setting mendixEmail.defaultTarget' };
   }

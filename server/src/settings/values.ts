@@ -3,6 +3,7 @@
 // here, so a value the check calls invalid is never sent with as if it meant something.
 import { isIP } from 'node:net';
 import type { Assignment, FileKind } from '../core/types';
+import { FILE_KINDS } from '../core/fileKinds';
 
 /** The value as a literal to judge (trimmed), or undefined for references, secret refs and empties. */
 export function literalValue(a: Assignment | undefined): string | undefined {
@@ -33,7 +34,7 @@ export function readFlag(a: Assignment | undefined, kind: FileKind): FlagReading
   const v = written.toLowerCase();
   if (v === 'true') return { state: 'valid', value: true };
   if (v === 'false') return { state: 'valid', value: false };
-  if (kind === 'm2ee' && !a.quoted) {
+  if (FILE_KINDS[kind].yaml11Flags && !a.quoted) {
     if (YAML11_TRUE.has(written)) return { state: 'valid', value: true };
     if (YAML11_FALSE.has(written)) return { state: 'valid', value: false };
   }

@@ -1,12 +1,17 @@
-// Comments that talk to us, in any file kind (`#` in YAML and .env, `//` in JSON with
-// comments and Java): `mendix-email-disable-next-line <id>[, <id>…]` and
+// Comments that talk to us, in any file kind, with any comment leader of the file-kind table
+// (`#` in YAML and .env, `//` in Java): `mendix-email-disable-next-line <id>[, <id>…]` and
 // `mendix-email: target=<target>`. Only whole-line comments count.
 import type { FileKind, ReadResult } from '../core/types';
+import { FILE_KINDS } from '../core/fileKinds';
 import type { ReadContext } from './context';
 import { multiLineEntries } from './multiLineEntries';
 
-const SUPPRESS = /^[ \t]*(?:#|\/\/)[ \t]*mendix-email-disable-next-line\b([^\r\n]*)/gm;
-const TARGET = /^[ \t]*(?:#|\/\/)[ \t]*mendix-email:[ \t]*target[ \t]*=[ \t]*([A-Za-z0-9_-]+)/m;
+/** `#|\/\/`: every leader a kind writes its comments with. */
+const LEADER = [...new Set(Object.values(FILE_KINDS).flatMap((k) => (k.comment ? [k.comment] : [])))]
+  .map((c) => c.replace(/[/\\^$.*+?()[\]{}|]/g, '\\$&'))
+  .join('|');
+const SUPPRESS = new RegExp(String.raw`^[ \t]*(?:${LEADER})[ \t]*mendix-email-disable-next-line\b([^\r\n]*)`, 'gm');
+const TARGET = new RegExp(String.raw`^[ \t]*(?:${LEADER})[ \t]*mendix-email:[ \t]*target[ \t]*=[ \t]*([A-Za-z0-9_-]+)`, 'm');
 
 export function readComments(ctx: ReadContext, kind?: FileKind): Pick<ReadResult, 'suppressions' | 'targetDirective'> {
   const suppressions: ReadResult['suppressions'] = [];

@@ -4,6 +4,7 @@
 import type { FileKind, ReadResult, Scope } from '../core/types';
 import { readComments } from './comments';
 import { ReadContext } from './context';
+import { FILE_KINDS, FILE_KIND_NAMES } from '../core/fileKinds';
 import { baseName, classifyByName, type NameClass } from './detect';
 import { looksLikeConstantsJava, readConstantsJava } from './constantsJava';
 import { readDotenvFile } from './dotenv';
@@ -17,16 +18,9 @@ export { constantNameForEnvVar, constantNameCandidates } from './envVars';
 /** Files above this size are not parsed: one problem says so (keeps the server responsive). */
 export const MAX_TEXT_LENGTH = 8 * 1024 * 1024;
 
-const KIND_BY_READER: Record<Exclude<NameClass['reader'], 'yaml'>, FileKind> = {
-  dotenv: 'dotenv',
-  'metadata-json': 'metadata-json',
-  'config-json': 'config-json',
-  'constants-java': 'constants-java',
-  'mendix-cloud': 'mendix-cloud',
-};
-
+/** The kind a name says: for every reader but YAML's, the one kind it reads. */
 function kindByName(byName: NameClass): FileKind | undefined {
-  return byName.reader === 'yaml' ? byName.kind : KIND_BY_READER[byName.reader];
+  return byName.reader === 'yaml' ? byName.kind : FILE_KIND_NAMES.find((kind) => FILE_KINDS[kind].reader === byName.reader);
 }
 
 function emptyResult(kind: FileKind, ctx: ReadContext): ReadResult {

@@ -7,6 +7,7 @@
 // values follow the quoting rules of dotenv.ts.
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { FileKind, Range } from '../core/types';
+import { FILE_KINDS } from '../core/fileKinds';
 import { LineIndex } from './text';
 import { parseYamlDocuments, YAML_PARSE_OPTIONS } from './yamlReparse';
 
@@ -14,8 +15,6 @@ export interface MultiLineEntry {
   /** from the start of the key (or of a list item) to the end of the value */
   range: Range;
 }
-
-const YAML_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['m2ee', 'cf-manifest', 'compose', 'mendix-app', 'kubernetes']);
 
 /** Deeper than any settings file; a guard against pathological nesting. */
 const MAX_DEPTH = 64;
@@ -25,8 +24,10 @@ const MAX_DEPTH = 64;
  * reader just made of the same text (yamlReparse.ts); without it the text is parsed here.
  */
 export function multiLineEntries(text: string, kind: FileKind, path?: string): MultiLineEntry[] {
-  if (YAML_KINDS.has(kind)) return yamlEntries(text, path);
-  if (kind === 'dotenv') return dotenvEntries(text);
+  // by the kind's reader: a rendered Mendix Cloud environment is one `key: value` per line
+  const reader = FILE_KINDS[kind].reader;
+  if (reader === 'yaml') return yamlEntries(text, path);
+  if (reader === 'dotenv') return dotenvEntries(text);
   return [];
 }
 
