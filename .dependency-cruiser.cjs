@@ -7,6 +7,8 @@ const GLUE = '^server/src/(lsp|cli|boot)/|^server/src/server\\.ts$';
 const CORE = '^server/src/';
 /** The Deploy API client (HTTP, answers, errors, document names): pure, and the one part of the core the client runs itself. */
 const DEPLOY_API_CLIENT = '^server/src/cloud/(api|client|errors|http|pool|uri)\\.ts$';
+/** The one file reader (regular files under a cap, decoded by their byte order mark) and its decoder/encoder: the client reads and writes workspace files through them too. */
+const SHARED_FILE_TEXT = '^server/src/(services/readFile|core/decodeText)\\.ts$';
 const LSP_LIBRARIES = '(^|/)node_modules/vscode-languageserver|^vscode-languageserver|(^|/)node_modules/vscode-languageclient|^vscode-languageclient|^vscode$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -35,10 +37,17 @@ module.exports = {
     },
     {
       name: 'client-imports-only-protocol',
-      comment: 'The client reaches the server only through protocol/ (messages and the test-send module type), never server/src.',
+      comment: 'The client reaches the server only through protocol/ (messages and the test-send module type), never server/src (but the Deploy API client and the file reader it runs itself).',
       severity: 'error',
       from: { path: '^client/' },
-      to: { path: '^(server|test|bench|scripts)/', pathNot: DEPLOY_API_CLIENT },
+      to: { path: '^(server|test|bench|scripts)/', pathNot: `${DEPLOY_API_CLIENT}|${SHARED_FILE_TEXT}` },
+    },
+    {
+      name: 'shared-file-reader-stands-alone',
+      comment: 'The file reader runs in the client too: it imports nothing of the server but the core vocabulary (its decoder).',
+      severity: 'error',
+      from: { path: SHARED_FILE_TEXT },
+      to: { path: '^server/src/', pathNot: '^server/src/core/' },
     },
     {
       name: 'deploy-api-client-stands-alone',

@@ -8,12 +8,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 // the ESM build: esbuild would otherwise take the UMD one, whose lazy require()s break in a bundle
-import { applyEdits, modify } from 'jsonc-parser/lib/esm/main.js';
+import { modify } from 'jsonc-parser/lib/esm/main.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FileInfo } from '../../protocol/messages';
 import { TARGET_FACTS, TARGETS, type Target } from '../../protocol/targets';
 import { requestFileInfo } from './targetStatus';
-import { readSmallFile } from './readSmallFile';
+import { FileNotRead, readSmallFile, type SmallFile } from './readSmallFile';
+import { configWithOverride } from './configOverride';
 import { targetDirectiveLine } from './targetDirective';
 
 /** The server reads a .mendix-email.json up to this size (config/projectConfig.ts). */
@@ -148,17 +149,18 @@ async function setOverride(fileUri: vscode.Uri, info: FileInfo): Promise<void> {
       return;
     }
   } else {
-    let text = '{\n}\n';
+    let existing: SmallFile | undefined;
     try {
-      text = await readSmallFile(configUri, CONFIG_MAX_BYTES);
+      existing = readSmallFile(configPath, CONFIG_MAX_BYTES);
     } catch (error) {
       // no config file yet: start from an empty object; one that is no regular file is left alone
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
-        void vscode.window.showErrorMessage(`Could not update ${vscode.workspace.asRelativePath(configPath)}: ${(error as Error).message}.`);
+      if (!(error instanceof FileNotRead && error.missing)) {
+        void vscode.window.showErrorMessage(`Could not update ${vscode.workspace.asRelativePath(configPath)}: ${error instanceof FileNotRead ? error.reason : (error as Error).message}.`);
         return;
       }
     }
-    await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(applyEdits(text, modify(text, ['overrides', glob], target, formatting))));
+    // in the file's own encoding, BOM and line ends (configOverride.ts)
+    await vscode.workspace.fs.writeFile(configUri, configWithOverride(existing, glob, target));
   }
   void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(configPath)}: "${glob}" → ${target}.`);
 }

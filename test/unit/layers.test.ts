@@ -49,6 +49,9 @@ test('every layering rule fires on a tree that breaks it, and a type-only protoc
       // core-vocabulary-stands-alone
       'server/src/core/links.ts': "import { reader } from '../sources/reader';\nexport const links = reader;\n",
       'server/src/sources/reader.ts': 'export const reader = 1;\n',
+      // shared-file-reader-stands-alone (the client runs it, so it must not pull in other server code); the client's import of it is allowed
+      'server/src/services/readFile.ts': "import { reader } from '../sources/reader';\nexport const readRegularFile = reader;\n",
+      'client/src/readSmallFile.ts': "import { readRegularFile } from '../../server/src/services/readFile';\nexport const readSmallFile = readRegularFile;\n",
       // rules-kit-below-rules
       'server/src/ruleKit/helper.ts': "import { rule } from '../rules/some-rule';\nexport const helper = rule;\n",
       'server/src/rules/some-rule.ts': 'export const rule = 1;\n',
@@ -68,6 +71,7 @@ test('every layering rule fires on a tree that breaks it, and a type-only protoc
     const violations = cruise(tree, ['server/src', 'client/src', 'protocol']);
     const fired = new Set(violations.map((v) => v.rule.name));
     assert.deepEqual(ruleNames.filter((name) => !fired.has(name)), [], 'rules that did not fire on the breaking tree');
+    assert.ok(!violations.some((v) => v.from === 'client/src/readSmallFile.ts'), 'the client may import the file reader');
     const protocolToServer = violations.filter((v) => v.rule.name === 'protocol-holds-no-server-code');
     assert.equal(protocolToServer.length, 1, 'the value import of glue is a violation; a type-only import and the core vocabulary are not');
     assert.ok(!violations.some((v) => v.from === 'client/src/cloud.ts'), 'the client may import the Deploy API client');

@@ -23,8 +23,7 @@ export interface PasswordChoice {
 async function readLiteral(loc: PasswordLocation, documentUri: vscode.Uri): Promise<string | undefined> {
   try {
     if (loc.fromFile) {
-      const file = vscode.Uri.file(path.resolve(path.dirname(documentUri.fsPath), loc.fromFile));
-      const text = await readSmallFile(file, ENV_FILE_MAX_BYTES);
+      const { text } = readSmallFile(path.resolve(path.dirname(documentUri.fsPath), loc.fromFile), ENV_FILE_MAX_BYTES);
       return unquotePassword(textInRange(text, loc.range), loc.quote);
     }
     const doc = await vscode.workspace.openTextDocument(loc.uri ? vscode.Uri.parse(loc.uri) : documentUri);

@@ -6,7 +6,7 @@
 // Mode only files whose real path lies inside a workspace folder. Refusals say why, in words.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { decodeText } from '../core/decodeText';
+import { decodeText, encodingOf, type TextEncodingName } from '../core/decodeText';
 
 /** Caps per kind of file, checked before a byte is read. */
 export const MAX_BYTES = {
@@ -27,7 +27,11 @@ export interface ReadLimits {
 }
 
 export type FileRead =
-  | { text: string }
+  | {
+      text: string;
+      /** what the bytes were decoded from (core/decodeText.ts): a file written back keeps it */
+      encoding: TextEncodingName;
+    }
   | {
       /** why the file was not read, as the end of "… was not read: <reason>" */
       notRead: string;
@@ -62,9 +66,10 @@ export function readRegularFile(path: string, limits: ReadLimits): FileRead {
     // the file opened is the one whose real path was judged (not a symlink swapped in meanwhile)
     if (real !== undefined && !sameFile(stats, real)) return { notRead: OUTSIDE_WORKSPACE };
     if (stats.size > limits.maxBytes) return { notRead: `it is ${describeSize(stats.size)}, over the ${describeSize(limits.maxBytes)} limit` };
-    const text = readUpTo(fd, limits.maxBytes);
-    if (text === undefined) return { notRead: `it grew past the ${describeSize(limits.maxBytes)} limit while being read` };
-    return { text };
+    const bytes = readUpTo(fd, limits.maxBytes);
+    if (bytes === undefined) return { notRead: `it grew past the ${describeSize(limits.maxBytes)} limit while being read` };
+    // the byte order mark names the encoding (UTF-16 files were "not a text file" read as UTF-8) and is dropped
+    return { text: decodeText(bytes), encoding: encodingOf(bytes) };
   } catch (error) {
     return failure(error);
   } finally {
@@ -104,7 +109,7 @@ function insideFolders(real: string, folders: readonly string[]): boolean {
   });
 }
 
-function readUpTo(fd: number, maxBytes: number): string | undefined {
+function readUpTo(fd: number, maxBytes: number): Buffer | undefined {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
@@ -115,8 +120,7 @@ function readUpTo(fd: number, maxBytes: number): string | undefined {
     if (total > maxBytes) return undefined;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
   }
-  // the byte order mark names the encoding (UTF-16 files were "not a text file" read as UTF-8) and is dropped
-  return decodeText(Buffer.concat(chunks, total));
+  return Buffer.concat(chunks, total);
 }
 
 function notRegular(stats: Stats): string | undefined {

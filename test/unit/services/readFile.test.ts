@@ -26,8 +26,8 @@ after(() => rmSync(base, { recursive: true, force: true }));
 const cap = { maxBytes: MAX_BYTES.envFile };
 
 test('a regular file is read; a symlink inside the workspace to a file inside it too', () => {
-  assert.deepEqual(readRegularFile(join(ws, 'a.env'), { ...cap, within: [ws] }), { text: 'A=1\n' });
-  assert.deepEqual(readRegularFile(join(ws, 'in.env'), { ...cap, within: [ws] }), { text: 'A=1\n' });
+  assert.deepEqual(readRegularFile(join(ws, 'a.env'), { ...cap, within: [ws] }), { text: 'A=1\n', encoding: 'utf8' });
+  assert.deepEqual(readRegularFile(join(ws, 'in.env'), { ...cap, within: [ws] }), { text: 'A=1\n', encoding: 'utf8' });
 });
 
 test('devices, FIFOs, folders and files over the cap are refused, saying why', () => {
@@ -43,7 +43,7 @@ test('devices, FIFOs, folders and files over the cap are refused, saying why', (
 test('within the workspace folders: ../ and a symlink out are refused; without `within` (trusted) they are read', () => {
   assert.deepEqual(readRegularFile(join(ws, '..', 'outside', 'secret.env'), { ...cap, within: [ws] }), { notRead: OUTSIDE_WORKSPACE });
   assert.deepEqual(readRegularFile(join(ws, 'out.env'), { ...cap, within: [ws] }), { notRead: OUTSIDE_WORKSPACE });
-  assert.deepEqual(readRegularFile(join(ws, 'out.env'), cap), { text: 'S=2\n' });
+  assert.deepEqual(readRegularFile(join(ws, 'out.env'), cap), { text: 'S=2\n', encoding: 'utf8' });
 });
 
 test('mendixEmail.smtp.trustedCertificates naming /dev/zero or a FIFO: a clear TrustFileError at once', () => {
