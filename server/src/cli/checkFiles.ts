@@ -4,6 +4,7 @@
 import type { CheckOptions, CheckResult, LoadedProjectConfig } from '../core/settings';
 import type { Finding, SeveritySetting, Target } from '../core/types';
 import { checkDocument } from '../engine/check';
+import { ParseCache } from '../core/parseCache';
 import type { FileProblem } from './findFiles';
 import { readReferenced, readSettingsText } from '../services/readFile';
 import type { DeclarationIndex } from './declarations';
@@ -63,6 +64,8 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
   const outcome: CheckFilesOutcome = { checked: [], filesChecked: 0, findings: new Map(), problems: [], configsWithProblems: [], notes: [], envFileReferences: [] };
   const git = options.git;
   const seenConfigs = new Set<string>();
+  // this run's: --fix reads a fixed file again, often one line changed
+  const parses = new ParseCache();
 
   for (const path of files) {
     const text = readText(path);
@@ -78,6 +81,7 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
     const projectConfig = found;
     const checkOptions: CheckOptions = {
       projectConfig,
+      parses,
       defaultTarget: options.defaultTarget,
       commandLineRules: options.rules,
       declarations: options.declarations.for(path),

@@ -8,6 +8,7 @@ import type {
   SeveritySetting,
   Target,
 } from './types';
+import type { ParseCache } from './parseCache';
 
 export type Role = 'host' | 'port' | 'username' | 'password' | 'from' | 'ssl' | 'tls' | 'sending-enabled';
 
@@ -81,6 +82,11 @@ export interface CheckInput {
 
 export interface CheckOptions {
   projectConfig?: LoadedProjectConfig;
+  /**
+   * where the readers keep the parse of the file for its next read (a one-line edit then parses
+   * one line): the caller's, one per language-server session or CLI run; none: nothing is kept
+   */
+  parses?: ParseCache;
   /** the editor's / CLI's default target (setting mendixEmail.defaultTarget); default 'mendix-cloud' */
   defaultTarget?: Target;
   /** editor settings `mendixEmail.rules`: the lowest severity layer (engine/policy.ts) */

@@ -4,6 +4,7 @@
 // fixes are about to be offered — for the findings under the cursor, or for "fix all" — and
 // not in every check: reading a 2,000-line file once more per duplicate key on each
 // keystroke took seconds.
+import type { ParseCache } from '../core/parseCache';
 import type { Finding, Fix, ReadResult, TextEdit } from '../core/types';
 import { editKeepsFileValid } from '../ruleKit/editCheck';
 
@@ -12,9 +13,13 @@ export interface CheckedText {
   path: string;
   text: string;
   read: ReadResult;
+  /** the cache the check read through, if any: the read-backs count there and keep nothing (ruleKit/editCheck.ts) */
+  parses?: ParseCache;
 }
 
-// verdicts per fix object: editors ask for code actions on every cursor move
+// verdicts per fix object: editors ask for code actions on every cursor move. Module-level, yet
+// no hidden state: a fix object belongs to one check of one text, so its verdict never changes,
+// and the entry goes with the fix
 const verdicts = new WeakMap<Fix, boolean>();
 
 /** true when the fix promises nothing, or the fixed text reads back as promised. */
@@ -22,7 +27,7 @@ export function fixHolds(fix: Fix, file: CheckedText): boolean {
   if (!fix.verify) return true;
   let verdict = verdicts.get(fix);
   if (verdict === undefined) {
-    verdict = editKeepsFileValid(file.path, file.text, file.read, fix.edits, fix.verify);
+    verdict = editKeepsFileValid(file.path, file.text, file.read, fix.edits, fix.verify, file.parses);
     verdicts.set(fix, verdict);
   }
   return verdict;
@@ -59,7 +64,7 @@ export function fixAllEdits(findings: readonly Finding[], file: CheckedText): Te
 function holdTogether(fixes: Fix[], file: CheckedText): boolean {
   const edits = fixes.flatMap((f) => f.edits);
   const promise = { removed: fixes.flatMap((f) => f.verify!.removed), added: fixes.flatMap((f) => f.verify!.added) };
-  return editKeepsFileValid(file.path, file.text, file.read, edits, promise);
+  return editKeepsFileValid(file.path, file.text, file.read, edits, promise, file.parses);
 }
 
 type Position = TextEdit['range']['start'];

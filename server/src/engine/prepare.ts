@@ -23,7 +23,7 @@ export interface Prepared {
 
 /** undefined: not a settings file the readers understand. */
 export function prepare(input: CheckInput, options: CheckOptions = {}): Prepared | undefined {
-  const read = readSettingsFile(input.path, input.text, input.languageId);
+  const read = readSettingsFile(input.path, input.text, input.languageId, options.parses);
   if (!read) return undefined;
   return prepareRead(withEnvFiles(read, input.path, options), input.path, options, input.text);
 }

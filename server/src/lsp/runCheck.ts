@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions, CheckResult, LoadedProjectConfig, ResolvedTarget } from '../core/settings';
+import type { ParseCache } from '../core/parseCache';
 import type { ConstantDeclaration } from '../core/types';
 import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { parseProjectConfig } from '../config/parseProjectConfig';
@@ -56,6 +57,8 @@ export interface DocumentCheck {
 
 export interface CheckEnvironment {
   folders: WorkspaceFolders;
+  /** the session's kept parses: typing in a big file re-parses the edited line (core/parseCache.ts) */
+  parses?: ParseCache;
   /** the text of the document open at this path, if any (unsaved edits win over the disk); found by path, whatever spelling the editor's URI has */
   openText(path: string): string | undefined;
   /** the model's declared constants for a file (metadata.json / Constants.java in its workspace folder) */
@@ -90,6 +93,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
   const referencedFiles: string[] = [];
   const options: CheckOptions = {
     projectConfig,
+    parses: env.parses,
     defaultTarget: settings.defaultTarget,
     ruleSeverities: settings.rules,
     declarations: env.declarations?.(path),

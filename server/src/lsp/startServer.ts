@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeCacheOutcome, describeCodeCache } from '../boot/markers';
 import { invalidateProjectConfigCache, PROJECT_CONFIG_FILE } from '../config/projectConfig';
 import { FILE_KINDS } from '../core/fileKinds';
+import { ParseCache } from '../core/parseCache';
 import { SettingsStore } from './clientSettings';
 import { codeActionsFor, FIX_ALL_KIND, type EditSupport } from './codeActions';
 import { ConfigProblems } from './configProblems';
@@ -87,6 +88,8 @@ export function startServer(connection: Connection): ServerHandle {
   const readableFolders = (): readonly string[] | undefined => (trusted ? undefined : folders.all());
   const env = {
     folders,
+    // this session's: another server (another window) keeps its own
+    parses: new ParseCache(),
     readableFolders,
     openText: (path: string) => openDocuments.byPath(path)?.getText(),
     declarations: declarationsProvider(folders, () => diagnostics.scheduleAll(), readableFolders),

@@ -2,6 +2,7 @@
 // is only offered after the edited text has been read again by the same readers and says
 // exactly what the fix promises: no new reader problem, every other assignment unchanged.
 // This is what makes such a fix "always valid syntax" by construction rather than by hope.
+import type { ParseCache } from '../core/parseCache';
 import type { Assignment, ReadResult, TextEdit } from '../core/types';
 import { LineIndex, readSettingsFile } from '../sources/index';
 
@@ -40,18 +41,6 @@ function sameExcept(before: string[], after: string[], removed: string[], added:
   return true;
 }
 
-/**
- * The path the edited text is read under: the same name and folder name (they pick the reader),
- * but never the file's own path, so whatever the readers keep per file (the last parse of a
- * YAML file, for fast re-parsing while typing) stays the parse of the real text.
- */
-export function checkPath(path: string): string {
-  return `${FIX_CHECK_PREFIX}${path}`;
-}
-
-/** Prefix of the paths fixes are checked under; no real file has it. */
-export const FIX_CHECK_PREFIX = '\u0000mendix-email-fix-check:';
-
 export interface ExpectedChange {
   /** assignments (by assignmentKey of the original read) that the edit removes */
   removed: string[];
@@ -61,10 +50,12 @@ export interface ExpectedChange {
 
 /**
  * Reads the edited text again; true when the readers find no problem that was not there
- * before, the same scopes, and the same assignments but for the expected change.
+ * before, the same scopes, and the same assignments but for the expected change. The read
+ * keeps no parse (`parses`, the cache the check used, is read through its notKept() view:
+ * it counts there, keeps nothing), so what is kept for the file stays the parse of its real text.
  */
-export function editKeepsFileValid(path: string, text: string, original: ReadResult, edits: TextEdit[], change: ExpectedChange): boolean {
-  const after = readSettingsFile(checkPath(path), applyEdits(text, edits));
+export function editKeepsFileValid(path: string, text: string, original: ReadResult, edits: TextEdit[], change: ExpectedChange, parses?: ParseCache): boolean {
+  const after = readSettingsFile(path, applyEdits(text, edits), undefined, parses?.notKept());
   if (!after || after.kind !== original.kind || after.scopes.length !== original.scopes.length) return false;
   const oldProblems = problemKeys(original);
   if (problemKeys(after).some((p) => !oldProblems.includes(p))) return false;

@@ -43,7 +43,7 @@ export function readComments(ctx: ReadContext, kind?: FileKind): Pick<ReadResult
  * reader of `suppressions` (the engine, the online rules) honours it without knowing entries.
  */
 function overWholeEntries(ctx: ReadContext, kind: FileKind, comments: ReadResult['suppressions']): ReadResult['suppressions'] {
-  const entries = multiLineEntries(ctx.text, kind, ctx.path);
+  const entries = multiLineEntries(ctx.text, kind, ctx.yamlDocuments);
   const more: ReadResult['suppressions'] = [];
   for (const comment of comments) {
     const entry = entries.find((e) => e.range.start.line === comment.line);

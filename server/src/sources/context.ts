@@ -1,5 +1,7 @@
 // What every reader shares while it reads one file: the text, its line index, the
 // problems found so far, and small helpers to turn offsets into ranges and findings.
+import type { Document } from 'yaml';
+import type { ParseCache } from '../core/parseCache';
 import type { ReaderProblem, Range } from '../core/types';
 import { MappedText } from './mappedText';
 import { LineIndex } from './text';
@@ -11,10 +13,14 @@ export class ReadContext {
   /** The file itself as a MappedText (identity), the bottom layer of every decoding. */
   readonly file: MappedText;
   readonly problems: ReaderProblem[] = [];
+  /** The YAML parse of the text, once a YAML reader has made it (the comment reader walks it too). */
+  yamlDocuments?: Document[];
 
   constructor(
     readonly path: string,
     readonly text: string,
+    /** where the parse of this file may be kept for its next read (the caller's; none: nothing is kept) */
+    readonly parses?: ParseCache,
   ) {
     this.lines = new LineIndex(text);
     this.file = MappedText.identity(text, 0);

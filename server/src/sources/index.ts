@@ -1,6 +1,7 @@
 // The readers' front door: file text → ReadResult (scopes of constant assignments with
 // exact ranges, declarations, reader problems, comments), or undefined when the file is not
 // a Mendix settings file. Never throws: bad input becomes one problem.
+import type { ParseCache } from '../core/parseCache';
 import type { FileKind, ReadResult, Scope } from '../core/types';
 import { readComments } from './comments';
 import { ReadContext } from './context';
@@ -32,7 +33,7 @@ function looksBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\0');
 }
 
-function read(path: string, text: string, byName: NameClass): ReadResult | undefined {
+function read(path: string, text: string, byName: NameClass, parses: ParseCache | undefined): ReadResult | undefined {
   const nameKind = kindByName(byName);
   if (looksBinary(text) || text.length > MAX_TEXT_LENGTH) {
     if (!nameKind) return undefined;
@@ -47,7 +48,7 @@ function read(path: string, text: string, byName: NameClass): ReadResult | undef
     );
     return emptyResult(nameKind, ctx);
   }
-  const ctx = new ReadContext(path, text);
+  const ctx = new ReadContext(path, text, parses);
   let kind: FileKind;
   let scopes: Scope[] = [];
   let declarations: ReadResult['declarations'] = [];
@@ -96,12 +97,14 @@ function read(path: string, text: string, byName: NameClass): ReadResult | undef
 /**
  * Read a Mendix settings file. `languageId` is the editor's hint (a `.yaml`-less file the
  * editor calls `yaml`); names and content decide. undefined = not a Mendix settings file.
+ * `parses`: the caller's cache, where the parse is kept for the next read of the same path
+ * (core/parseCache.ts); without one nothing is kept.
  */
-export function readSettingsFile(path: string, text: string, languageId?: string): ReadResult | undefined {
+export function readSettingsFile(path: string, text: string, languageId?: string, parses?: ParseCache): ReadResult | undefined {
   const byName = classifyByName(path, languageId);
   if (!byName) return undefined;
   try {
-    return read(path, text, byName);
+    return read(path, text, byName, parses);
   } catch (error) {
     // A reader bug must not take the server down; say the file could not be read.
     const kind = kindByName(byName);

@@ -3,13 +3,13 @@
 // (`CONSTANTS='{…,\n…}'`). A comment line inside such a value would become part of the value,
 // so the suppression comment for a finding in it goes above the line where the entry starts
 // and covers the whole entry (comments.ts reads it that way, features/codeActions.ts writes it
-// there). YAML ranges are the parser's own (the reader's parse, when the path is given); `.env`
+// there). YAML ranges are the parser's own (the reader's parse, when it is given); `.env`
 // values follow the quoting rules of dotenv.ts.
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { FileKind, Range } from '../core/types';
 import { FILE_KINDS } from '../core/fileKinds';
 import { LineIndex } from './text';
-import { parseYamlDocuments, YAML_PARSE_OPTIONS } from './yamlReparse';
+import { YAML_PARSE_OPTIONS } from './yamlReparse';
 
 export interface MultiLineEntry {
   /** from the start of the key (or of a list item) to the end of the value */
@@ -20,13 +20,13 @@ export interface MultiLineEntry {
 const MAX_DEPTH = 64;
 
 /**
- * The multi-line entries of a file, in file order. `path` lets a YAML file reuse the parse the
- * reader just made of the same text (yamlReparse.ts); without it the text is parsed here.
+ * The multi-line entries of a file, in file order. `yamlDocuments`: the parse the reader just
+ * made of the same text (ReadContext.yamlDocuments); without it the text is parsed here.
  */
-export function multiLineEntries(text: string, kind: FileKind, path?: string): MultiLineEntry[] {
+export function multiLineEntries(text: string, kind: FileKind, yamlDocuments?: Document[]): MultiLineEntry[] {
   // by the kind's reader: a rendered Mendix Cloud environment is one `key: value` per line
   const reader = FILE_KINDS[kind].reader;
-  if (reader === 'yaml') return yamlEntries(text, path);
+  if (reader === 'yaml') return yamlEntries(text, yamlDocuments);
   if (reader === 'dotenv') return dotenvEntries(text);
   return [];
 }
@@ -36,12 +36,14 @@ export function entryHoldingLine(entries: readonly MultiLineEntry[], line: numbe
   return entries.find((e) => e.range.start.line <= line && line <= e.range.end.line);
 }
 
-// The editor asks for code actions again and again on the same text: parse it once.
+// The editor asks for code actions again and again on the same text: parse it once. Safe as a
+// module-level memo: the entries of a text depend on nothing but the text (the same answer
+// for every caller, session or test), and it holds one text at most.
 let lastParsed: { text: string; entries: MultiLineEntry[] } | undefined;
 
-function yamlEntries(text: string, path: string | undefined): MultiLineEntry[] {
-  if (!path && lastParsed?.text === text) return lastParsed.entries;
-  const docs: Document[] = path ? parseYamlDocuments(path, text) : (parseAllDocuments(text, YAML_PARSE_OPTIONS) as Document[]);
+function yamlEntries(text: string, yamlDocuments: Document[] | undefined): MultiLineEntry[] {
+  if (!yamlDocuments && lastParsed?.text === text) return lastParsed.entries;
+  const docs: Document[] = yamlDocuments ?? (parseAllDocuments(text, YAML_PARSE_OPTIONS) as Document[]);
   const lines = new LineIndex(text);
   const out: MultiLineEntry[] = [];
   const add = (start: number, end: number) => {
@@ -66,7 +68,7 @@ function yamlEntries(text: string, path: string | undefined): MultiLineEntry[] {
     }
   };
   for (const doc of Array.isArray(docs) ? docs : []) walk(doc.contents, 0);
-  if (!path) lastParsed = { text, entries: out };
+  if (!yamlDocuments) lastParsed = { text, entries: out };
   return out;
 }
 

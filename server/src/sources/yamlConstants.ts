@@ -6,7 +6,6 @@ import type { Assignment, Scope } from '../core/types';
 import { makeAssignment } from './assignments';
 import type { ReadContext } from './context';
 import { keyText, pairOf, textSpanOf, yamlValue } from './yamlNodes';
-import { wasReused } from './yamlReparse';
 
 /** `key: P` under `parent` → scope.dtapMode. */
 export function readDtapMode(ctx: ReadContext, parent: unknown, key: string, doc: Document, scope: Scope): void {
@@ -24,13 +23,16 @@ export function readDtapMode(ctx: ReadContext, parent: unknown, key: string, doc
  * nodes. This saves most of re-reading a big file on each keystroke. Only documents handed
  * out again are remembered (the files being edited): a file read once, as each of a
  * thousand open files is, adds nothing here. Assignments are never changed once made.
+ * Module-level, yet no hidden state: keyed by the node objects of the parses a caller's cache
+ * handed out again (core/parseCache.ts), gone with them, and it gives exactly the assignment
+ * a fresh read would (the test of yamlReparse compares both on every corpus line).
  */
 const readBefore = new WeakMap<object, { value: unknown; assignment: Assignment }>();
 
 /** Each `Module.Constant: value` entry of a map → an assignment (duplicates kept: the rules say which wins). */
 export function readConstantKeyMap(ctx: ReadContext, map: unknown, doc: Document, scope: Scope): void {
   if (!isMap(map)) return;
-  const remembered = wasReused(doc);
+  const remembered = ctx.parses?.wasHandedOutAgain(doc) === true;
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key;

@@ -68,7 +68,8 @@ export function readYamlFile(ctx: ReadContext, kindByName: FileKind | undefined)
   // random YAML (CI workflows, Helm values…) is common in a workspace: skip it without parsing
   if (!kindByName && !MENDIX_MARKERS.test(ctx.text)) return undefined;
   // after a one-line edit of a big file only that line is parsed again (yamlReparse.ts)
-  const list: Document[] = parseYamlDocuments(ctx.path, ctx.text);
+  const list: Document[] = parseYamlDocuments(ctx.text, ctx.parses && { cache: ctx.parses, key: ctx.path });
+  ctx.yamlDocuments = list;
   const kinds: FileKind[] = [];
   const scopes: Scope[] = [];
   let recognised = kindByName === 'm2ee' || kindByName === 'compose';

@@ -3,10 +3,11 @@
 // While a user types in a big m2ee.yaml or MendixApp, nearly every edit changes one
 // `Module.Constant: value` line. Parsing 2,000 lines with `yaml` costs ~100 ms on a slow
 // machine; parsing the edited line alone costs well under a millisecond. So the last parse of
-// each recently edited file is kept, and when the new text differs from it only inside one line
-// that holds a simple `key: scalar` entry of a block map (before and after the edit), `yaml`
-// parses that line on its own and its key and value replace the old ones in the kept documents;
-// every node after the edit moves by the change in length. Anything else — a new line, a
+// each recently edited file is kept (in the cache the caller owns: core/parseCache.ts), and
+// when the new text differs from it only inside one line that holds a simple `key: scalar`
+// entry of a block map (before and after the edit), `yaml` parses that line on its own and its
+// key and value replace the old ones in the kept documents; every node after the edit moves by
+// the change in length. Anything else — a new line, a
 // comment, a flow collection, an anchor, a file with a syntax error — is parsed in full.
 //
 // Why the result is the same as a full parse: the line is an entry of a block map at an
@@ -15,71 +16,40 @@
 // ranges and values the full parse gave it in place; otherwise the file is parsed in full.
 // A test compares both ways on every line of the real corpus files.
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import type { KeptParse, ParseCache } from '../core/parseCache';
 
 /** uniqueKeys off: a duplicate key is a finding (constant-overridden), not a parse failure. */
 export const YAML_PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
 
+/** How a read may use and keep parses: the owner's cache (core/parseCache.ts) and the file's key in it. */
+export interface KeptParses {
+  cache: ParseCache;
+  /** the file's path */
+  key: string;
+}
+
 /**
- * How much is kept: the parses of the 4 most recently read files, at most 3 M characters of
- * text together (a parsed document takes ~10 bytes of memory per character of text, so at
- * most ~30 MB); a longer file is not kept.
+ * Every document of a YAML file. With a cache, the last parse of the same file is used again
+ * when only one line changed, and the new parse is kept; without one, the text is parsed in full
+ * and nothing is kept.
  */
-const KEEP = 4;
-const KEPT_TEXT_BUDGET = 3 * 1024 * 1024;
-
-interface Parsed {
-  text: string;
-  docs: Document[];
-}
-
-const kept = new Map<string, Parsed>();
-
-/** Paths starting with this are read without keeping the parse (see ruleKit/editCheck.ts). */
-export const NOT_KEPT_PREFIX = '\u0000';
-
-/** Documents handed out again (same text, or one line parsed again): their other nodes are unchanged. */
-const reused = new WeakSet<Document>();
-
-/** Whether this document was handed out before, with the nodes outside the edited line unchanged. */
-export function wasReused(doc: Document): boolean {
-  return reused.has(doc);
-}
-
-/** How often each way was taken (tests check that the one-line way is really used). */
-export const reparseCounts = { oneLine: 0, full: 0 };
-
-/** Every document of a YAML file, re-using the last parse of the same file when only one line changed. */
-export function parseYamlDocuments(key: string, text: string): Document[] {
-  const previous = kept.get(key);
-  kept.delete(key);
+export function parseYamlDocuments(text: string, keep?: KeptParses): Document[] {
+  if (!keep) return parseAllDocuments(text, YAML_PARSE_OPTIONS) as Document[];
+  // only this reader keeps parses, so what is kept under a file's key is a list of documents
+  const cache = keep.cache as ParseCache<Document[]>;
+  const previous = cache.take(keep.key);
   // the same text again (a re-check after a settings change): the same documents
-  let docs = previous && (previous.text === text ? previous.docs : reparseOneLine(previous, text));
+  let docs = previous && (previous.text === text ? previous.parsed : reparseOneLine(previous, text));
   if (docs) {
-    reparseCounts.oneLine++;
-    for (const doc of docs) reused.add(doc);
+    cache.counts.reused++;
+    for (const doc of docs) cache.handOutAgain(doc);
   } else {
-    reparseCounts.full++;
+    cache.counts.full++;
     docs = parseAllDocuments(text, YAML_PARSE_OPTIONS) as Document[];
   }
   const list = Array.isArray(docs) ? docs : [];
-  // a read under another name (a fix checked before it is offered) must not push out a real file's parse
-  if (text.length <= KEPT_TEXT_BUDGET && !key.startsWith(NOT_KEPT_PREFIX)) {
-    kept.set(key, { text, docs: list });
-    let total = 0;
-    for (const p of kept.values()) total += p.text.length;
-    // the least recently read go first (a Map keeps insertion order)
-    for (const [oldest, p] of kept) {
-      if (kept.size <= KEEP && total <= KEPT_TEXT_BUDGET) break;
-      kept.delete(oldest);
-      total -= p.text.length;
-    }
-  }
+  cache.keep(keep.key, { text, parsed: list });
   return list;
-}
-
-/** Forgets every kept parse (tests; memory). */
-export function forgetKeptParses(): void {
-  kept.clear();
 }
 
 interface LineEdit {
@@ -231,10 +201,10 @@ function moveAll(node: unknown, moved: (n: number) => number): void {
   if (isMap(node) || isSeq(node)) for (const item of node.items as unknown[]) moveAll(item, moved);
 }
 
-function reparseOneLine(previous: Parsed, text: string): Document[] | undefined {
+function reparseOneLine(previous: KeptParse<Document[]>, text: string): Document[] | undefined {
   const edit = oneLineEdit(previous.text, text);
   if (!edit) return undefined;
-  const { docs } = previous;
+  const docs = previous.parsed;
   if (docs.some((d) => d.errors.length > 0 || d.warnings.length > 0)) return undefined;
   // anchors anywhere make node identity matter (aliases point at nodes): parse in full
   if (previous.text.includes('&') && /(^|[\s[{,:-])&/.test(previous.text)) return undefined;

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSettingsFile } from '../../../server/src/sources/index';
-import { forgetKeptParses, NOT_KEPT_PREFIX, reparseCounts } from '../../../server/src/sources/yamlReparse';
+import { ParseCache } from '../../../server/src/core/parseCache';
+import { editKeepsFileValid } from '../../../server/src/ruleKit/editCheck';
 import { CORPUS, needsCorpus } from '../../support/corpus';
 
 const corpus = CORPUS;
@@ -46,12 +47,11 @@ const EDITS: [string, (line: string) => string][] = [
 ];
 
 function readBothWays(path: string, before: string, after: string) {
-  forgetKeptParses();
-  readSettingsFile(path, before); // keeps the parse of `before`
-  const counted = reparseCounts.oneLine;
-  const incremental = readSettingsFile(path, after);
-  const usedOneLine = reparseCounts.oneLine > counted;
-  forgetKeptParses();
+  const parses = new ParseCache();
+  readSettingsFile(path, before, undefined, parses); // keeps the parse of `before`
+  const incremental = readSettingsFile(path, after, undefined, parses);
+  const usedOneLine = parses.counts.reused === 1;
+  // without a cache nothing is kept: a full parse
   const full = readSettingsFile(path, after);
   return { incremental, full, usedOneLine };
 }
@@ -98,14 +98,13 @@ function bigM2ee(lines: number): string {
 }
 
 test('typing in a value of a big m2ee.yaml re-parses only that line, keystroke after keystroke', () => {
-  forgetKeptParses();
+  const parses = new ParseCache();
   const path = '/workspace/big/m2ee.yaml';
   let text = bigM2ee(2000);
-  readSettingsFile(path, text);
-  const before = reparseCounts.oneLine;
+  readSettingsFile(path, text, undefined, parses);
   for (const next of ['2', '', '5', '58', '587']) {
     text = text.replace(/Mail\.SMTPPort: \d*/, `Mail.SMTPPort: ${next}`);
-    const read = readSettingsFile(path, text)!;
+    const read = readSettingsFile(path, text, undefined, parses)!;
     const port = read.scopes[0].assignments.find((a) => a.name === 'Mail.SMTPPort')!;
     assert.equal(port.value, next);
     assert.equal(port.valueRange.start.line, 4);
@@ -113,23 +112,22 @@ test('typing in a value of a big m2ee.yaml re-parses only that line, keystroke a
     const last = read.scopes[0].assignments.at(-1)!;
     assert.equal(last.keyRange.start.line, 1999);
   }
-  assert.equal(reparseCounts.oneLine - before, 5);
+  assert.deepEqual(parses.counts, { reused: 5, full: 1 });
 });
 
 test('while a file is edited, the other entries keep their assignments (read once), the edited one is read anew', () => {
-  forgetKeptParses();
+  const parses = new ParseCache();
   const path = '/workspace/same/m2ee.yaml';
   const withPort = (port: string) => bigM2ee(200).replace(/Mail\.SMTPPort: \d*/, `Mail.SMTPPort: ${port}`);
-  const opened = readSettingsFile(path, withPort('25'))!.scopes[0].assignments;
+  const opened = readSettingsFile(path, withPort('25'), undefined, parses)!.scopes[0].assignments;
   // the first edit reads every entry of the re-used document and remembers them
-  const first = readSettingsFile(path, withPort('2525'))!.scopes[0].assignments;
+  const first = readSettingsFile(path, withPort('2525'), undefined, parses)!.scopes[0].assignments;
   assert.ok(first.every((a, i) => a !== opened[i]), 'a file read once is not remembered');
-  const second = readSettingsFile(path, withPort('587'))!.scopes[0].assignments;
+  const second = readSettingsFile(path, withPort('587'), undefined, parses)!.scopes[0].assignments;
   assert.equal(second.length, first.length);
   const changed = second.filter((a, i) => a !== first[i]);
   assert.deepEqual(changed.map((a) => `${a.name}: ${a.value}`), ['Mail.SMTPPort: 587']);
   // a full parse of the same text reads every entry anew, to the same result
-  forgetKeptParses();
   const full = readSettingsFile(path, withPort('587'))!.scopes[0].assignments;
   assert.ok(full.every((a, i) => a !== second[i]));
   assert.deepEqual(full, second);
@@ -168,34 +166,62 @@ test('Windows line ends: the one-line way keeps every range right', () => {
   assert.deepEqual(incremental, full);
 });
 
-test('reads under a not-kept name (fixes checked before they are offered) never push out a real file', () => {
-  forgetKeptParses();
+test('a fix read back before it is offered never pushes out the parse of the file being edited', () => {
+  const parses = new ParseCache({ files: 1, textBudget: 1024 * 1024 });
   const path = '/workspace/kept/m2ee.yaml';
   const text = bigM2ee(40);
-  readSettingsFile(path, text);
-  for (let i = 0; i < 10; i++) readSettingsFile(`${NOT_KEPT_PREFIX}fix-check:${path}${i}`, text);
-  const before = reparseCounts.oneLine;
-  readSettingsFile(path, text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587'));
-  assert.equal(reparseCounts.oneLine - before, 1);
+  const read = readSettingsFile(path, text, undefined, parses)!;
+  // ten read-backs of fixed texts of the same file, through the cache the check used
+  for (let i = 0; i < 10; i++) {
+    const edits = [{ range: { start: { line: 5, character: 4 }, end: { line: 6, character: 0 } }, newText: '' }];
+    assert.equal(editKeepsFileValid(path, text, read, edits, { removed: [], added: [] }, parses), false, 'an entry went that was not promised');
+  }
+  assert.deepEqual(parses.counts, { reused: 0, full: 11 }, 'the read-backs count in the cache');
+  readSettingsFile(path, text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587'), undefined, parses);
+  assert.equal(parses.counts.reused, 1, 'the edit after them re-parsed one line: the real parse was still kept');
 });
 
-test('kept parses stay within their budget: a fifth file, or big files beyond 3 M characters, push out the oldest', () => {
-  forgetKeptParses();
-  const small = bigM2ee(40);
-  for (let i = 0; i < 5; i++) readSettingsFile(`/workspace/keep${i}/m2ee.yaml`, small);
-  const edited = small.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587');
-  let before = reparseCounts.oneLine;
-  readSettingsFile('/workspace/keep0/m2ee.yaml', edited);
-  assert.equal(reparseCounts.oneLine - before, 0, 'the first of five was pushed out');
-  before = reparseCounts.oneLine;
-  readSettingsFile('/workspace/keep4/m2ee.yaml', edited);
-  assert.equal(reparseCounts.oneLine - before, 1, 'the last one is kept');
+test('two caches do not see each other: a parse kept in one is not used by the other', () => {
+  const editor = new ParseCache();
+  const other = new ParseCache();
+  const path = '/workspace/two/m2ee.yaml';
+  const text = bigM2ee(40);
+  readSettingsFile(path, text, undefined, editor);
+  const edited = text.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587');
+  readSettingsFile(path, edited, undefined, other);
+  assert.deepEqual(other.counts, { reused: 0, full: 1 }, 'the other cache parsed in full');
+  readSettingsFile(path, edited, undefined, editor);
+  assert.deepEqual(editor.counts, { reused: 1, full: 1 }, 'the first cache still had its parse');
+  // and a read without a cache keeps nothing anywhere
+  readSettingsFile(path, text);
+  readSettingsFile(path, edited, undefined, other);
+  assert.deepEqual(other.counts, { reused: 1, full: 1 });
+});
 
-  forgetKeptParses();
-  const big = bigM2ee(45_000); // ~1.6 M characters
-  readSettingsFile('/workspace/big1/m2ee.yaml', big);
-  readSettingsFile('/workspace/big2/m2ee.yaml', big);
-  before = reparseCounts.oneLine;
-  readSettingsFile('/workspace/big1/m2ee.yaml', big.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587'));
-  assert.equal(reparseCounts.oneLine - before, 0, 'two big files do not fit together: the older one was dropped');
+test('kept parses stay within their budget: a file beyond the limit of files, or beyond the text budget, pushes out the oldest', () => {
+  const small = bigM2ee(40);
+  const edited = small.replace('Mail.SMTPPort: 25', 'Mail.SMTPPort: 587');
+  const four = new ParseCache({ files: 4, textBudget: 1024 * 1024 });
+  for (let i = 0; i < 5; i++) readSettingsFile(`/workspace/keep${i}/m2ee.yaml`, small, undefined, four);
+  readSettingsFile('/workspace/keep0/m2ee.yaml', edited, undefined, four);
+  assert.equal(four.counts.reused, 0, 'the first of five was pushed out');
+  readSettingsFile('/workspace/keep4/m2ee.yaml', edited, undefined, four);
+  assert.equal(four.counts.reused, 1, 'the last one is kept');
+
+  const budget = new ParseCache({ files: 4, textBudget: Math.floor(small.length * 1.5) });
+  readSettingsFile('/workspace/big1/m2ee.yaml', small, undefined, budget);
+  readSettingsFile('/workspace/big2/m2ee.yaml', small, undefined, budget);
+  readSettingsFile('/workspace/big1/m2ee.yaml', edited, undefined, budget);
+  assert.equal(budget.counts.reused, 0, 'two files do not fit the budget together: the older one was dropped');
+  readSettingsFile('/workspace/big1/m2ee.yaml', small, undefined, budget);
+  assert.equal(budget.counts.reused, 1, 'the one just read is kept');
+
+  const tooLong = new ParseCache({ files: 4, textBudget: small.length - 1 });
+  readSettingsFile('/workspace/long/m2ee.yaml', small, undefined, tooLong);
+  readSettingsFile('/workspace/long/m2ee.yaml', edited, undefined, tooLong);
+  assert.deepEqual(tooLong.counts, { reused: 0, full: 2 }, 'a file longer than the budget is not kept');
+});
+
+test('the default limits are 4 files and 3 M characters (a parsed document takes ~10 bytes a character: ~30 MB)', () => {
+  assert.deepEqual(new ParseCache().limits, { files: 4, textBudget: 3 * 1024 * 1024 });
 });
