@@ -1,9 +1,10 @@
 // Finds and loads the `.mendix-email.json` that applies to a settings file: the nearest one
-// from the file's folder up to the workspace root. Called on every check (every keystroke
-// in the editor), so both the search and the parsed file are cached: a folder's answer is
-// trusted for FRESH_MS, a parsed file for as long as its mtime and size stay the same.
-// The editor calls invalidateProjectConfigCache() when it sees a config file change, so a
-// change shows at once rather than after FRESH_MS.
+// from the file's folder up to the workspace root. The editor asks on every check (every
+// keystroke), so a ProjectConfigCache remembers both the search and the parsed file: a
+// folder's answer is trusted for FRESH_MS, a parsed file for as long as its mtime and size
+// stay the same. The cache belongs to whoever owns the lifetime (the language server one per
+// session, told of config changes through invalidate(), so a change shows at once rather than
+// after FRESH_MS); loadProjectConfigFor() is a one-off look that keeps nothing.
 import { statSync } from 'node:fs';
 import { readRegularFile } from '../services/readFile';
 import { dirname, join, parse, relative, resolve, isAbsolute } from 'node:path';
@@ -29,46 +30,75 @@ interface ParsedFile {
   loaded: LoadedProjectConfig;
 }
 
-const folders = new Map<string, FolderAnswer>();
-const parsed = new Map<string, ParsedFile>();
+export class ProjectConfigCache {
+  private readonly folders = new Map<string, FolderAnswer>();
+  private readonly parsed = new Map<string, ParsedFile>();
 
-/**
- * The project config for a file, or undefined when no `.mendix-email.json` is found between
- * the file's folder and `workspaceRoot` (both included). Without a root, or for a file
- * outside it, the search goes up to the file system's root. `within` (Restricted Mode: the
- * workspace folders): a config file whose real path lies outside them is not read.
- */
-export function loadProjectConfigFor(filePath: string, workspaceRoot?: string, within?: readonly string[]): LoadedProjectConfig | undefined {
-  const folder = dirname(resolve(filePath));
-  const root = workspaceRoot ? resolve(workspaceRoot) : undefined;
-  const key = `${folder}\0${root ?? ''}`;
-  const now = Date.now();
-  let answer = folders.get(key);
-  if (!answer || now - answer.at > FRESH_MS) {
-    answer = { file: findConfigFile(folder, root), at: now };
-    folders.set(key, answer);
+  /** `now`: the clock that decides FRESH_MS (tests pass their own) */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * The project config for a file, or undefined when no `.mendix-email.json` is found between
+   * the file's folder and `workspaceRoot` (both included). Without a root, or for a file
+   * outside it, the search goes up to the file system's root. `within` (Restricted Mode: the
+   * workspace folders): a config file whose real path lies outside them is not read.
+   */
+  for(filePath: string, workspaceRoot?: string, within?: readonly string[]): LoadedProjectConfig | undefined {
+    const folder = dirname(resolve(filePath));
+    const root = workspaceRoot ? resolve(workspaceRoot) : undefined;
+    const key = `${folder}\0${root ?? ''}`;
+    const now = this.now();
+    let answer = this.folders.get(key);
+    if (!answer || now - answer.at > FRESH_MS) {
+      answer = { file: findConfigFile(folder, root), at: now };
+      this.folders.set(key, answer);
+    }
+    if (!answer.file) return undefined;
+    const loaded = this.loadConfigFile(answer.file, now, within);
+    if (!loaded) this.folders.delete(key); // it vanished between the search and the read
+    return loaded;
   }
-  if (!answer.file) return undefined;
-  const loaded = loadConfigFile(answer.file, now, within);
-  if (!loaded) folders.delete(key); // it vanished between the search and the read
-  return loaded;
+
+  /** Forget cached answers: all of them, or those that involve one config file (a change, creation or deletion). */
+  invalidate(changedFile?: string): void {
+    if (!changedFile) {
+      this.folders.clear();
+      this.parsed.clear();
+      return;
+    }
+    const file = resolve(changedFile);
+    this.parsed.delete(file);
+    const folder = dirname(file);
+    // a new or deleted file changes the answer for its folder and every folder below it
+    for (const key of this.folders.keys()) {
+      const asked = key.slice(0, key.indexOf('\0'));
+      if (isInside(asked, folder)) this.folders.delete(key);
+    }
+  }
+
+  private loadConfigFile(file: string, now: number, within: readonly string[] | undefined): LoadedProjectConfig | undefined {
+    const cached = this.parsed.get(file);
+    if (cached && now - cached.checkedAt <= FRESH_MS) return cached.loaded;
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      this.parsed.delete(file);
+      return undefined;
+    }
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+      cached.checkedAt = now;
+      return cached.loaded;
+    }
+    const loaded = readConfig(file, stat.size, within);
+    this.parsed.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, checkedAt: now, loaded });
+    return loaded;
+  }
 }
 
-/** Forget cached answers: all of them, or those that involve one config file (a change, creation or deletion). */
-export function invalidateProjectConfigCache(changedFile?: string): void {
-  if (!changedFile) {
-    folders.clear();
-    parsed.clear();
-    return;
-  }
-  const file = resolve(changedFile);
-  parsed.delete(file);
-  const folder = dirname(file);
-  // a new or deleted file changes the answer for its folder and every folder below it
-  for (const key of folders.keys()) {
-    const asked = key.slice(0, key.indexOf('\0'));
-    if (isInside(asked, folder)) folders.delete(key);
-  }
+/** A one-off look (the CLI, a test send): the same answer as ProjectConfigCache.for, nothing kept. */
+export function loadProjectConfigFor(filePath: string, workspaceRoot?: string, within?: readonly string[]): LoadedProjectConfig | undefined {
+  return new ProjectConfigCache().for(filePath, workspaceRoot, within);
 }
 
 /** The nearest config file, looking from `folder` up to `root` (or the file system root). */
@@ -106,25 +136,6 @@ export interface ConfigLookup {
   isFile?: (folder: string, name: string) => boolean;
   /** folder → the config that applies there (null: none); only for walks without a root */
   memo?: Map<string, string | null>;
-}
-
-function loadConfigFile(file: string, now: number, within: readonly string[] | undefined): LoadedProjectConfig | undefined {
-  const cached = parsed.get(file);
-  if (cached && now - cached.checkedAt <= FRESH_MS) return cached.loaded;
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
-    parsed.delete(file);
-    return undefined;
-  }
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-    cached.checkedAt = now;
-    return cached.loaded;
-  }
-  const loaded = readConfig(file, stat.size, within);
-  parsed.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, checkedAt: now, loaded });
-  return loaded;
 }
 
 function readConfig(file: string, size: number, within: readonly string[] | undefined): LoadedProjectConfig {

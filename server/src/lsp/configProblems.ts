@@ -6,7 +6,7 @@ import { uriOfPath } from './documentUris';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { LoadedProjectConfig } from '../core/settings';
-import { invalidateProjectConfigCache, loadProjectConfigFor } from '../config/projectConfig';
+import type { ProjectConfigCache } from '../config/projectConfig';
 import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
 
 export const CONFIG_PROBLEM_CODE = 'invalid-project-config';
@@ -26,7 +26,11 @@ export class ConfigProblems {
   private readonly shown = new Map<string, string>();
   private readonly open = new Set<string>();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** the session's configs: a closed config is read again through them */
+    private readonly projectConfigs: ProjectConfigCache,
+  ) {}
 
   /** A check used this config file (as loaded from disk). */
   loaded(loaded: LoadedProjectConfig): void {
@@ -48,8 +52,8 @@ export class ConfigProblems {
   documentClosed(file: string): void {
     this.open.delete(file);
     if (!existsSync(file)) return;
-    invalidateProjectConfigCache(file);
-    const saved = loadProjectConfigFor(file);
+    this.projectConfigs.invalidate(file);
+    const saved = this.projectConfigs.for(file);
     if (saved && saved.file === file) this.loaded(saved);
   }
 

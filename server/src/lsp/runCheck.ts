@@ -5,9 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions, CheckResult, LoadedProjectConfig, ResolvedTarget } from '../core/settings';
 import type { ParseCache } from '../core/parseCache';
 import type { ConstantDeclaration } from '../core/types';
-import { loadProjectConfigFor, PROJECT_CONFIG_FILE } from '../config/projectConfig';
+import { PROJECT_CONFIG_FILE, type ProjectConfigCache } from '../config/projectConfig';
 import { parseProjectConfig } from '../config/parseProjectConfig';
-import { withOpenConfigText } from './openProjectConfig';
+import type { OpenProjectConfigs } from './openProjectConfig';
 import { isInsideWorkspace, OUTSIDE_WORKSPACE, readReferenced } from '../services/readFile';
 import type { MendixEmailSettings } from '../../../protocol/messages';
 import { pathOfUri, type WorkspaceFolders } from './workspace';
@@ -59,6 +59,10 @@ export interface CheckEnvironment {
   folders: WorkspaceFolders;
   /** the session's kept parses: typing in a big file re-parses the edited line (core/parseCache.ts) */
   parses?: ParseCache;
+  /** the session's project configs found and parsed on disk (told of changes by the session) */
+  projectConfigs: ProjectConfigCache;
+  /** the session's parses of open, unsaved `.mendix-email.json` texts */
+  openConfigs: OpenProjectConfigs;
   /** the text of the document open at this path, if any (unsaved edits win over the disk); found by path, whatever spelling the editor's URI has */
   openText(path: string): string | undefined;
   /** the model's declared constants for a file (metadata.json / Constants.java in its workspace folder) */
@@ -89,7 +93,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
   const root = env.folders.rootOf(path);
   const within = env.readableFolders?.();
   // Restricted Mode: a config is looked for only inside the file's workspace folder
-  const projectConfig = document.uri.startsWith('file:') && (root || !within) ? withOpenConfigText(loadProjectConfigFor(path, root, within), env.openText) : undefined;
+  const projectConfig = document.uri.startsWith('file:') && (root || !within) ? env.openConfigs.withOpenText(env.projectConfigs.for(path, root, within), env.openText) : undefined;
   const referencedFiles: string[] = [];
   const options: CheckOptions = {
     projectConfig,

@@ -16,12 +16,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeCacheOutcome, describeCodeCache } from '../boot/markers';
-import { invalidateProjectConfigCache, PROJECT_CONFIG_FILE } from '../config/projectConfig';
+import { PROJECT_CONFIG_FILE, ProjectConfigCache } from '../config/projectConfig';
 import { FILE_KINDS } from '../core/fileKinds';
 import { ParseCache } from '../core/parseCache';
 import { SettingsStore } from './clientSettings';
 import { codeActionsFor, FIX_ALL_KIND, type EditSupport } from './codeActions';
 import { ConfigProblems } from './configProblems';
+import { OpenProjectConfigs } from './openProjectConfig';
 import { disableForFileActions } from './disableForFileAction';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentLog } from './documentLog';
@@ -75,7 +76,9 @@ export function startServer(connection: Connection): ServerHandle {
   const folders = new WorkspaceFolders();
   const settings = new SettingsStore(connection);
   const log = new DocumentLog(connection);
-  const configProblems = new ConfigProblems(connection);
+  // what this session remembers between checks; another session (another window) has its own
+  const projectConfigs = new ProjectConfigCache();
+  const configProblems = new ConfigProblems(connection, projectConfigs);
   let trusted = true;
   const ruleDocs = new RuleDocs();
   let canWatchFiles = false;
@@ -88,8 +91,9 @@ export function startServer(connection: Connection): ServerHandle {
   const readableFolders = (): readonly string[] | undefined => (trusted ? undefined : folders.all());
   const env = {
     folders,
-    // this session's: another server (another window) keeps its own
     parses: new ParseCache(),
+    projectConfigs,
+    openConfigs: new OpenProjectConfigs(),
     readableFolders,
     openText: (path: string) => openDocuments.byPath(path)?.getText(),
     declarations: declarationsProvider(folders, () => diagnostics.scheduleAll(), readableFolders),
@@ -172,7 +176,7 @@ export function startServer(connection: Connection): ServerHandle {
 
   connection.onNotification('workspace/didChangeWorkspaceFolders', (params) => {
     folders.add(params.event.added, params.event.removed);
-    invalidateProjectConfigCache();
+    projectConfigs.invalidate();
     diagnostics.scheduleAll();
   });
 
@@ -213,7 +217,7 @@ export function startServer(connection: Connection): ServerHandle {
         gitignores++;
       } else if (isProjectConfigPath(path)) {
         configs++;
-        invalidateProjectConfigCache(path);
+        projectConfigs.invalidate(path);
         configProblems.changedOnDisk(path, change.type === FileChangeType.Deleted);
       } else if (isAppMarker(path)) {
         appFiles++;
@@ -236,7 +240,7 @@ export function startServer(connection: Connection): ServerHandle {
   });
 
   function configChanged(path: string, deleted: boolean): void {
-    invalidateProjectConfigCache(path);
+    projectConfigs.invalidate(path);
     configProblems.changedOnDisk(path, deleted);
     diagnostics.scheduleAll();
   }
@@ -249,7 +253,7 @@ export function startServer(connection: Connection): ServerHandle {
     // what was "may be committed" can now be asked of git (and the other way round); files
     // outside the workspace are read (or no longer read)
     env.isTrackedByGit.forget();
-    invalidateProjectConfigCache();
+    projectConfigs.invalidate();
     appFilesChanged();
     diagnostics.scheduleAll();
   });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProjectConfigFor, invalidateProjectConfigCache, findConfigFile } from '../../../server/src/config/projectConfig';
+import { findConfigFile, loadProjectConfigFor, ProjectConfigCache } from '../../../server/src/config/projectConfig';
 import { parseProjectConfig } from '../../../server/src/config/parseProjectConfig';
 import schema from '../../../schemas/mendix-email.schema.json';
 import { TARGETS } from '../../../server/src/core/types';
@@ -25,23 +25,25 @@ test('the schema lists exactly the targets and roles of the core types', () => {
 test('finds the nearest config file, searching up to the workspace root only', () => {
   const root = tempTree();
   try {
+    const configs = new ProjectConfigCache();
     const file = join(root, 'deploy', 'prod', 'm2ee.yaml');
-    assert.equal(loadProjectConfigFor(file, root), undefined);
+    assert.equal(configs.for(file, root), undefined);
 
     writeFileSync(join(root, '.mendix-email.json'), '{ "target": "docker" }');
-    invalidateProjectConfigCache();
-    assert.equal(loadProjectConfigFor(file, root)?.config.target, 'docker');
-    assert.equal(loadProjectConfigFor(file, root)?.file, join(root, '.mendix-email.json'));
+    configs.invalidate();
+    assert.equal(configs.for(file, root)?.config.target, 'docker');
+    assert.equal(configs.for(file, root)?.file, join(root, '.mendix-email.json'));
 
     // a nearer one wins
     writeFileSync(join(root, 'deploy', '.mendix-email.json'), '{ "target": "self-hosted" }');
-    invalidateProjectConfigCache(join(root, 'deploy', '.mendix-email.json'));
-    assert.equal(loadProjectConfigFor(file, root)?.config.target, 'self-hosted');
+    configs.invalidate(join(root, 'deploy', '.mendix-email.json'));
+    assert.equal(configs.for(file, root)?.config.target, 'self-hosted');
 
     // the search stops at the workspace root: a root of deploy/prod sees none of them
-    invalidateProjectConfigCache();
     assert.equal(findConfigFile(join(root, 'deploy', 'prod'), join(root, 'deploy', 'prod')), undefined);
-    assert.equal(loadProjectConfigFor(file, join(root, 'deploy', 'prod')), undefined);
+    assert.equal(configs.for(file, join(root, 'deploy', 'prod')), undefined);
+    // the one-off look keeps nothing and gives the same answers
+    assert.equal(loadProjectConfigFor(file, root)?.config.target, 'self-hosted');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -50,21 +52,64 @@ test('finds the nearest config file, searching up to the workspace root only', (
 test('a changed file is read again (mtime), an unchanged one is served from the cache', () => {
   const root = tempTree();
   try {
+    const configs = new ProjectConfigCache();
     const configPath = join(root, '.mendix-email.json');
     const file = join(root, 'm2ee.yaml');
     writeFileSync(configPath, '{ "target": "docker" }');
-    const first = loadProjectConfigFor(file, root);
+    const first = configs.for(file, root);
     assert.equal(first?.config.target, 'docker');
-    assert.equal(loadProjectConfigFor(file, root), first, 'same object from the cache');
+    assert.equal(configs.for(file, root), first, 'same object from the cache');
 
     writeFileSync(configPath, '{ "target": "free-app" }');
     utimesSync(configPath, new Date(), new Date(Date.now() + 5000));
-    invalidateProjectConfigCache(configPath);
-    assert.equal(loadProjectConfigFor(file, root)?.config.target, 'free-app');
+    configs.invalidate(configPath);
+    assert.equal(configs.for(file, root)?.config.target, 'free-app');
 
     rmSync(configPath);
-    invalidateProjectConfigCache(configPath);
-    assert.equal(loadProjectConfigFor(file, root), undefined);
+    configs.invalidate(configPath);
+    assert.equal(configs.for(file, root), undefined);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('two sessions keep their own configs: one told of a change does not change the other, which sees it after FRESH_MS', () => {
+  const root = tempTree();
+  try {
+    let now = 1_000_000;
+    const clock = () => now;
+    const told = new ProjectConfigCache(clock);
+    const other = new ProjectConfigCache(clock);
+    const configPath = join(root, '.mendix-email.json');
+    const file = join(root, 'm2ee.yaml');
+    writeFileSync(configPath, '{ "target": "docker" }');
+    assert.equal(told.for(file, root)?.config.target, 'docker');
+    assert.equal(other.for(file, root)?.config.target, 'docker');
+
+    writeFileSync(configPath, '{ "target": "free-app" }');
+    utimesSync(configPath, new Date(), new Date(Date.now() + 5000));
+    told.invalidate(configPath);
+    assert.equal(told.for(file, root)?.config.target, 'free-app');
+    assert.equal(other.for(file, root)?.config.target, 'docker', 'not told, and its answer is still fresh');
+    now += 1001;
+    assert.equal(other.for(file, root)?.config.target, 'free-app', 'after FRESH_MS it looks again');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a session in Restricted Mode never gets a config another session read outside its folders', () => {
+  const root = tempTree();
+  try {
+    const trusted = new ProjectConfigCache();
+    const restricted = new ProjectConfigCache();
+    writeFileSync(join(root, '.mendix-email.json'), '{ "target": "docker" }');
+    const file = join(root, 'deploy', 'm2ee.yaml');
+    assert.equal(trusted.for(file, root)?.config.target, 'docker');
+    // the restricted session's only folder is deploy/: the config above it is not read
+    const refused = restricted.for(file, root, [join(root, 'deploy')]);
+    assert.equal(refused?.config.target, undefined);
+    assert.match(refused?.problems[0]?.message ?? '', /was not read/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
