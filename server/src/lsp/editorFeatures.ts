@@ -28,20 +28,28 @@ export function loadFeatures(): Features {
   return features;
 }
 type DeclarationsModule = typeof import('../services/workspaceDeclarations');
-let workspaceDeclarations: InstanceType<DeclarationsModule['WorkspaceDeclarations']> | undefined;
+
+/** The declared constants for a file; `rescan()` walks the workspace again on the next check. */
+export interface DeclarationAnswers {
+  (path: string): ConstantDeclaration[];
+  /** a declaration file or a Studio Pro project file was created, changed or deleted */
+  rescan(): void;
+}
 
 /**
  * The model's declared constants for a file: those of its app in its workspace folder (the
  * rule shared with the CLI, services/appRoots.ts). Found by a background walk; `changed`
- * re-checks the open documents when the walk finds other files than before.
+ * re-checks the open documents when the walk finds other files than before. Each call makes
+ * the walks of one session: its own callbacks, its own Restricted Mode folders.
  */
 export function declarationsProvider(
   folders: WorkspaceFolders,
   changed: () => void = () => undefined,
   /** Restricted Mode: the workspace folders (a declaration file linked from outside is not read) */
   readableFolders: () => readonly string[] | undefined = () => undefined,
-): (path: string) => ConstantDeclaration[] {
-  return (path) => {
+): DeclarationAnswers {
+  let workspaceDeclarations: InstanceType<DeclarationsModule['WorkspaceDeclarations']> | undefined;
+  const answer = (path: string) => {
     const root = folders.rootOf(path);
     if (!root) return [];
     if (!workspaceDeclarations) {
@@ -51,11 +59,9 @@ export function declarationsProvider(
     }
     return workspaceDeclarations.declarationsFor(root, path);
   };
-}
-
-/** A declaration file or a Studio Pro project file was created, changed or deleted: walk the workspace again on the next check. */
-export function appFilesChanged(): void {
-  workspaceDeclarations?.rescan();
+  return Object.assign(answer, {
+    rescan: () => workspaceDeclarations?.rescan(),
+  });
 }
 
 type GitTrackingModule = typeof import('../services/gitTracking');

@@ -38,7 +38,7 @@ import {
 import { isProjectConfigPath, warmUp, type DocumentCheck } from './runCheck';
 import { RuleDocs } from './toDiagnostic';
 import { escapeControls } from '../core/visibleText';
-import { appFilesChanged, declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
+import { declarationsProvider, editorCapabilities, extraCodeActions, gitTrackingProvider, registerEditorFeatures } from './editorFeatures';
 import { ReferencedFileWatchers } from './referencedFileWatchers';
 import { pathOfUri, WorkspaceFolders } from './workspace';
 import { isAppMarker } from '../services/appRoots';
@@ -226,7 +226,7 @@ export function startServer(connection: Connection): ServerHandle {
       }
     }
     if (appFiles) {
-      appFilesChanged();
+      env.declarations.rescan();
       // each check reads a changed declaration file again; a new or deleted one is seen by the walk this starts
       if (!configs) diagnostics.scheduleAll();
     }
@@ -254,7 +254,7 @@ export function startServer(connection: Connection): ServerHandle {
     // outside the workspace are read (or no longer read)
     env.isTrackedByGit.forget();
     projectConfigs.invalidate();
-    appFilesChanged();
+    env.declarations.rescan();
     diagnostics.scheduleAll();
   });
 
