@@ -6,8 +6,13 @@
 import * as path from 'node:path';
 import { compileGlob, type CompiledGlob } from './globMatch';
 
-/** Compiled globs are kept for the process's life; a config being typed makes new ones, so the caches are capped. */
-const MAX_CACHED = 100_000;
+/**
+ * Compiled globs are kept for the process's life: module-level memos, yet no hidden state — a
+ * glob compiles to the same matcher whichever file, workspace or session asks (compileGlob is
+ * pure), nothing ever needs them reset, and they are capped (a config being typed makes a new
+ * glob on each keystroke; a config holds a few dozen).
+ */
+const MAX_CACHED = 2_000;
 const compiled = new Map<string, CompiledGlob>();
 function compiledGlob(pattern: string): CompiledGlob {
   let c = compiled.get(pattern);

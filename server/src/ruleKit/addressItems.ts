@@ -21,7 +21,8 @@ export interface JudgedAddress {
   problem: string | undefined;
 }
 
-// Five rules walk the same addresses; parse them once per scope.
+// Five rules walk the same addresses; parse them once per scope (keyed by the scope's settings
+// object, made anew by each check and gone with it: nothing for a caller to own or reset).
 const cache = new WeakMap<MailSettings, JudgedAddress[]>();
 
 /** Literal addresses only: references (`${VAR}`) and empty values are not judged. */

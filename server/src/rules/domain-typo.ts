@@ -32,7 +32,9 @@ export function withinOneEdit(a: string, b: string): boolean {
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && tailEquals(a, i + 2, b, i + 2); // swap
 }
 
-// Addresses repeat across scopes and edits: remember the answer per domain (bounded).
+// Addresses repeat across scopes and edits: remember the answer per domain (bounded). Module-level,
+// yet no hidden state: the answer depends on the domain and the fixed lists above alone (no
+// DNS, no settings), so every caller gets the same one and nothing ever needs it reset.
 const answers = new Map<string, string | undefined>();
 
 /** The common domain this one is a slip of, or undefined. */

@@ -36,6 +36,7 @@ interface DeclarationIndex {
   source: string;
   suggestions: Map<string, ConstantDeclaration | null>;
 }
+// keyed by the declarations array the caller passed (the same array while nothing changed), gone with it
 const indexCache = new WeakMap<readonly ConstantDeclaration[], DeclarationIndex>();
 function indexOf(all: readonly ConstantDeclaration[]): DeclarationIndex {
   let index = indexCache.get(all);

@@ -108,7 +108,8 @@ export function mailboxProblem(address: string): string | undefined {
   return problem;
 }
 
-// The same addresses are judged again on every edit of a document.
+// The same addresses are judged again on every edit of a document. Module-level, yet no hidden
+// state: the answer depends on the address alone (the same for every caller), and it is bounded.
 const problemMemo = new Map<string, string>();
 
 function findMailboxProblem(address: string): string | undefined {

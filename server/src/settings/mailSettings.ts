@@ -7,7 +7,10 @@ import { resolvePrecedence } from './precedence';
 import { explicitRoleLookup, isAddressName, roleByEnvKey, roleByName } from './roles';
 
 // Names repeat on every re-check of a document (each keystroke): remember what they are.
-// Bounded, so a file with 100,000 constants cannot grow it without end.
+// Bounded, so a file with 100,000 constants cannot grow it without end. Module-level memos,
+// yet no hidden state: a name's role comes from the fixed tables of roles.ts alone (the
+// explicit mapping of a project config is applied apart, in buildMailSettings), so every
+// caller gets the same answer and nothing ever needs them reset.
 const MEMO_LIMIT = 50_000;
 const roleMemo = new Map<string, Role | null>();
 const addressNameMemo = new Map<string, boolean>();
