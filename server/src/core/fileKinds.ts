@@ -41,6 +41,8 @@ export interface FileKindFacts {
   textMarker?: string;
   /** Activation events besides `workspaceContains:` of `editorGlobs` (package.json says the same; the unit test checks it). */
   activation: readonly string[];
+  /** The TextMate scopes of the editor's grammar for it, into which our constant-name colours are injected (package.json `contributes.grammars`). */
+  grammarScopes: readonly string[];
   /** Documents of this kind that are no files come with this URI scheme. */
   scheme?: string;
   /** The whole-line comment leader that suppression comments and the target directive are written with; undefined: the format has no comments. */
@@ -74,6 +76,7 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     name: /^m2ee[^/\\]*\.ya?ml$/i,
     editorGlobs: ['**/m2ee*.{yaml,yml}'],
     textMarker: String.raw`\bMicroflowConstants\b`,
+    grammarScopes: ['source.yaml'],
     activation: [],
     comment: '#',
     defaultTarget: 'self-hosted',
@@ -87,6 +90,7 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     editorGlobs: ['**/manifest*.{yaml,yml}'],
     editorPath: /(^|\/)manifest[^/]*\.ya?ml$/i,
     textMarker: ENV_VARIABLES,
+    grammarScopes: ['source.yaml'],
     activation: [],
     comment: '#',
     defaultTarget: 'cloud-foundry',
@@ -102,6 +106,7 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     // exactly what `name` says: `composer.yml` is no compose file
     editorGlobs: ['**/{docker-compose,compose,docker-compose.*,docker-compose-*,compose.*,compose-*}.{yaml,yml}'],
     textMarker: ENV_VARIABLES,
+    grammarScopes: ['source.yaml'],
     activation: [],
     comment: '#',
     defaultTarget: 'docker',
@@ -115,6 +120,8 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     // `.env`, `.env.production`, `mail.env`, whatever language the editor gives it
     name: /^\.env(\..*)?$|^.+\.env$/is,
     editorGlobs: ['**/{.env,*.env,.env.*}'],
+    // VS Code's own dotenv grammar, or ours where the editor has none (client/src/dotenvHighlighting.ts)
+    grammarScopes: ['source.dotenv', 'source.dotenv.mendix-email'],
     activation: ['onLanguage:dotenv'],
     comment: '#',
     defaultTarget: 'docker',
@@ -127,6 +134,7 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     editorGlobs: [],
     textMarker: String.raw`^\s*kind:\s*["']?MendixApp\b`,
     // no name of its own: see the comment at the top
+    grammarScopes: ['source.yaml'],
     activation: ['workspaceContains:**/*[mM]endix*.{yaml,yml}'],
     comment: '#',
     defaultTarget: 'private-cloud',
@@ -141,6 +149,7 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     editorGlobs: [],
     textMarker: ENV_VARIABLES,
     // no name of its own either (see the top): found once the extension runs
+    grammarScopes: ['source.yaml'],
     activation: [],
     comment: '#',
     defaultTarget: 'docker',
@@ -156,6 +165,7 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     name: /^metadata\.json$/,
     editorGlobs: ['**/model/metadata.json'],
     editorPath: /(^|\/)model\/metadata\.json$/,
+    grammarScopes: ['source.json'],
     activation: [],
     comment: undefined,
     declaresDefaults: true,
@@ -167,6 +177,7 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     name: /^config\.json$/,
     editorGlobs: ['**/model/config.json'],
     editorPath: /(^|\/)model\/config\.json$/,
+    grammarScopes: ['source.json'],
     activation: [],
     comment: undefined,
   },
@@ -177,6 +188,7 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     name: /^Constants\.java$/,
     editorGlobs: ['**/javasource/*/proxies/constants/Constants.java'],
     editorPath: /(^|\/)javasource\/[^/]+\/proxies\/constants\/Constants\.java$/,
+    grammarScopes: [],
     activation: [],
     comment: '//',
     declaresDefaults: true,
@@ -187,6 +199,8 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindFacts>> = {
     reader: 'mendix-cloud',
     // an environment's rendered document (cloud/render.ts), `mendix-cloud://<AppId>/<Mode>`
     editorGlobs: [],
+    // opened as YAML (client/src/cloud/index.ts)
+    grammarScopes: ['source.yaml'],
     activation: ['onFileSystem:mendix-cloud'],
     scheme: 'mendix-cloud',
     comment: '#',

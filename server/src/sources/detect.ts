@@ -13,20 +13,25 @@ export function baseName(path: string): string {
 }
 
 const CLOUD_URI_START = `${FILE_KINDS['mendix-cloud'].scheme}://`;
-/** Kinds a name tells, in table order. */
-const NAMED_KINDS = FILE_KIND_NAMES.filter((kind) => FILE_KINDS[kind].name !== undefined);
+/** Kinds a name tells, in table order: first those whose name wins over the editor's YAML language (YAML and .env names), then the rest. */
+const NAMED = FILE_KIND_NAMES.filter((kind) => FILE_KINDS[kind].name !== undefined);
+const NAME_FIRST = NAMED.filter((kind) => FILE_KINDS[kind].reader === 'yaml' || FILE_KINDS[kind].reader === 'dotenv');
+const NAME_AFTER_YAML = NAMED.filter((kind) => !NAME_FIRST.includes(kind));
+
+const nameClass = (kind: FileKind): NameClass => {
+  const reader = FILE_KINDS[kind].reader;
+  return reader === 'yaml' ? { reader, kind } : ({ reader } as NameClass);
+};
 
 /** How to read a file, by its name (and the language id for YAML without a YAML name). */
 export function classifyByName(path: string, languageId?: string): NameClass | undefined {
   // an environment's rendered document (cloud/render.ts), named by its URI
   if (path.toLowerCase().startsWith(CLOUD_URI_START)) return { reader: 'mendix-cloud' };
   const name = baseName(path);
-  const named = NAMED_KINDS.find((kind) => FILE_KINDS[kind].name!.test(name));
-  const namedReader = named && FILE_KINDS[named].reader;
-  if (namedReader === 'yaml') return { reader: 'yaml', kind: named };
-  if (namedReader === 'dotenv') return { reader: 'dotenv' };
+  const first = NAME_FIRST.find((kind) => FILE_KINDS[kind].name!.test(name));
+  if (first) return nameClass(first);
   // a document the editor calls YAML is read as YAML even when named like a JSON or Java file
   if (/\.ya?ml$/i.test(name) || (languageId && YAML_LANGUAGES.includes(languageId))) return { reader: 'yaml' };
-  if (namedReader) return { reader: namedReader } as NameClass;
-  return undefined;
+  const after = NAME_AFTER_YAML.find((kind) => FILE_KINDS[kind].name!.test(name));
+  return after && nameClass(after);
 }

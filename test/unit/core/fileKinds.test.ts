@@ -193,3 +193,13 @@ test("a file's target without directive or config is its kind's default target",
     assert.equal(resolved.source, expected ? 'file-kind' : 'default', kind);
   }
 });
+
+test("package.json's grammars colour constants in exactly the grammars the kinds are shown with", () => {
+  const grammars: { injectTo?: string[]; scopeName: string; language?: string }[] = manifest.contributes.grammars;
+  const injected = new Set(grammars.flatMap((g) => g.injectTo ?? []));
+  const claimed = new Set(Object.values(FILE_KINDS).flatMap((k) => k.grammarScopes));
+  assert.deepEqual([...injected].sort(), [...claimed].sort());
+  // our own dotenv grammar is one of them, for the language of our own
+  const ownDotenv = grammars.find((g) => g.language)!;
+  assert.ok(FILE_KINDS.dotenv.grammarScopes.includes(ownDotenv.scopeName));
+});
