@@ -60,7 +60,7 @@ function disableEditAbove(text: string, kind: FileKind, line: number, ruleId: st
   if (!leader) return undefined;
   if (line > 0) {
     const above = lineAt(text, line - 1);
-    const m = new RegExp(`^([ \\t]*${leader === '#' ? '#' : '\\/\\/'}[ \\t]*${DISABLE}\\b)(.*?)\\s*$`).exec(above);
+    const m = new RegExp(`^([ \\t]*${leader.replace(/[/\\^$.*+?()[\]{}|]/g, '\\$&')}[ \\t]*${DISABLE}\\b)(.*?)\\s*$`).exec(above);
     if (m) {
       const ids = m[2].split(',').map((s) => s.trim()).filter(Boolean);
       if (ids.includes(ruleId)) return undefined;

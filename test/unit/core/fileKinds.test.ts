@@ -17,6 +17,7 @@ import { PROJECT_CONFIG_FILE } from '../../../server/src/config/projectConfig';
 import { isSettingsDocument, isSettingsFileName, SETTINGS_FILE_GLOBS } from '../../../client/src/settingsFiles';
 import { documentSelector, statusSelector } from '../../../client/src/documentSelector';
 import { targetDirectiveLine } from '../../../client/src/targetDirective';
+import { offsetOf } from '../sources/helpers';
 
 const root = join(__dirname, '..', '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'sources');
@@ -49,6 +50,10 @@ const SAMPLES: Record<FileKind, Sample> = {
     text: '# mendix-email: target=mendix-cloud\n# mendix-cloud: app=calc environment=Production production=true\nMail.SMTPHost: smtp.example.com\nMail.SMTPPort: 587\n',
   },
 };
+
+function applyEdit(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }): string {
+  return text.slice(0, offsetOf(text, edit.range.start)) + edit.newText + text.slice(offsetOf(text, edit.range.end));
+}
 
 type Filter = { scheme?: string; pattern?: string; language?: string };
 
@@ -162,10 +167,13 @@ test("each kind's comment syntax is what the disable-for-line action writes and 
     }
     assert.ok(edit, kind);
     assert.ok(edit.newText.trimStart().startsWith(`${leader} mendix-email-disable-next-line invalid-port`), `${kind}: ${edit.newText}`);
-    const lines = text.split('\n');
-    lines.splice(edit.range.start.line, 0, edit.newText.replace(/\n$/, ''));
-    const after = readSettingsFile(path, lines.join('\n'), language)!;
+    const once = applyEdit(text, edit);
+    const after = readSettingsFile(path, once, language)!;
     assert.ok(after.suppressions.some((s) => s.line === line + 1 && s.ruleIds.includes('invalid-port')), kind);
+    // a second rule for the same line joins the comment the first one wrote
+    const second = disableForLineEdit(once, kind, line + 1, 'invalid-address')!;
+    const twice = readSettingsFile(path, applyEdit(once, second), language)!;
+    assert.deepEqual(twice.suppressions.find((s) => s.line === line + 1)?.ruleIds, ['invalid-port', 'invalid-address'], kind);
   }
 });
 
