@@ -1,5 +1,5 @@
 // The `mendix-email` command line: dispatches to check (the default), send-test and verify.
-// Only what a command needs is loaded (nodemailer is required by send-test alone), so
+// Only what a command needs is loaded (lazy.ts: nodemailer only by send-test and verify), so
 // `check` starts fast.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { RUN_AS_MAIN } from '../boot/markers';
 import { CHECK_WORKER_ARG } from './checkWorkerArg';
 import { escapeControls } from '../core/visibleText';
 import { EXIT_OK, EXIT_USAGE } from './exit';
+import { checkCommand, checkWorkers, sendTestCommand } from './lazy';
 
 export { EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } from './exit';
 
@@ -40,8 +41,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return runCheckCommand(rest, io);
     case 'send-test':
     case 'verify': {
-      // required here, not imported at the top, so nodemailer loads only for these commands
-      const sendTest = require('./sendTest') as typeof import('./sendTest');
+      // loaded here, not imported at the top (lazy.ts), so only these commands pay for it
+      const sendTest = sendTestCommand();
       return withInterruptAsCancel((signal) =>
         first === 'send-test' ? sendTest.runSendTest(rest, { ...io, signal }) : sendTest.runVerify(rest, { ...io, signal }),
       );
@@ -67,8 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
-  const { runCheck } = require('./runCheck') as typeof import('./runCheck');
-  return runCheck(argv, io);
+  return checkCommand().runCheck(argv, io);
 }
 
 function processIo(): CliIo {
@@ -108,7 +108,7 @@ function runAsProgram(): void {
 if (process.argv.includes(CHECK_WORKER_ARG)) {
   // started as a check worker (parallel.ts): check its share of the files; the argument
   // typed by hand on the main thread just runs the program
-  void (require('./parallel') as typeof import('./parallel')).runAsCheckWorker().then((ran) => ran || runAsProgram());
+  void checkWorkers().runAsCheckWorker().then((ran) => ran || runAsProgram());
 } else if (require.main === module || (module as NodeModule & Record<symbol, unknown>)[RUN_AS_MAIN]) {
   // run directly, or by dist/cli.js through the code cache (boot/runBundle.ts)
   runAsProgram();

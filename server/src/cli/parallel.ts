@@ -16,6 +16,7 @@ import { FolderContents } from './folders';
 import { GitTracking } from '../services/gitTracking';
 import type { FileFixer } from './fixFiles';
 import { ProjectConfigs } from './projectConfigs';
+import { workerThreads } from './lazy';
 
 const MAX_WORKERS = 16;
 const WORKERS_FROM = 200;
@@ -109,9 +110,6 @@ export async function checkInWorkers(files: readonly string[], settings: RunSett
   }
   return outcome;
 }
-
-// worker_threads is loaded only when threads are used: it costs ~7 ms of a start
-const workerThreads = () => require('node:worker_threads') as typeof import('node:worker_threads');
 
 function runWorker(bundle: string, input: WorkerInput): Promise<WorkerOutput> {
   const { Worker } = workerThreads();

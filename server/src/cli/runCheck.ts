@@ -23,6 +23,7 @@ import { closestRuleId, ruleCatalog, ruleHelpMarkdown } from './ruleCatalog';
 import { CLI_VERSION } from './version';
 import { FileFixer, reportFixes } from './fixFiles';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit';
+import { cloudCheck } from './lazy';
 
 
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
@@ -81,8 +82,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   // Mendix Cloud environments (--mendix-cloud): loaded only when asked for
   let cloud: import('./cloudCheck').CloudCheckOutcome | undefined;
   if (options.mendixCloud.length) {
-    const { checkMendixCloud } = require('./cloudCheck') as typeof import('./cloudCheck');
-    const outcomeOfCloud = await checkMendixCloud(
+    const outcomeOfCloud = await cloudCheck().checkMendixCloud(
       { specs: options.mendixCloud, rules: options.rules, target: options.target, explicitConfig, timeoutSeconds: options.cloudTimeoutSeconds, quiet: options.quiet },
       io,
     );
@@ -120,8 +120,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   if (!written) return EXIT_USAGE;
   if (cloud) {
     // one line per environment at the end; on stdout only where it cannot spoil a JSON or SARIF report
-    const { formatEnvironmentSummary } = require('./cloudCheck') as typeof import('./cloudCheck');
-    const text = formatEnvironmentSummary(cloud.summary);
+    const text = cloudCheck().formatEnvironmentSummary(cloud.summary);
     (options.format === 'text' && options.output === undefined ? io.stdout : io.stderr).write(text);
   }
 

@@ -14,6 +14,7 @@ import { smtpSettingsFrom, type SmtpSettings } from '../smtp/settings';
 import { formatReport, type SmtpReport } from '../smtp/report';
 import { promptHidden, type PromptAnswer } from '../smtp/prompt';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './exit';
+import { smtpSession } from './lazy';
 
 export const DEFAULT_PASSWORD_ENV = 'MENDIX_EMAIL_SMTP_PASSWORD';
 
@@ -211,8 +212,8 @@ async function run(command: 'send-test' | 'verify', argv: string[], io: SendTest
   const password = source.password;
   if (source.note) settings.notes.push(source.note);
 
-  // nodemailer is loaded only now (see main.ts): `check` never pays for it
-  const { sendTestMail, verifyConnection } = require('../smtp/session') as typeof import('../smtp/session');
+  // the SMTP code is loaded only now (lazy.ts): a run that stops before this never pays for it
+  const { sendTestMail, verifyConnection } = smtpSession();
   const common = {
     password,
     timeoutSeconds: args.timeout,

@@ -7,12 +7,8 @@ import type { Fix, Range } from '../core/types';
 import type { DocumentCheck } from './runCheck';
 import { toDiagnostic, type RuleDocs } from './toDiagnostic';
 import type { CheckedText } from '../engine/offeredFixes';
+import { offeredFixes } from './lazy';
 
-type OfferedFixes = typeof import('../engine/offeredFixes');
-// required when first needed, like the engine (runCheck.ts): it reads files again, so it pulls in the readers
-let offered: OfferedFixes | undefined;
-/* eslint-disable-next-line @typescript-eslint/no-require-imports */
-const offeredFixesModule = (): OfferedFixes => (offered ??= require('../engine/offeredFixes') as OfferedFixes);
 
 // The kind named in the issue; users put it in editor.codeActionsOnSave.
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mendixEmail`;
@@ -75,7 +71,7 @@ export function codeActionsFor(
       // the editor asks for the diagnostics under the cursor: the fixes of other findings there are not theirs
       if (asked.length > 0 && !shown) continue;
       const diagnostic = shown ?? toDiagnostic(finding, docs);
-      offeredFixesModule().offeredFixes(finding, file!).forEach((fix, i) => {
+      offeredFixes().offeredFixes(finding, file!).forEach((fix, i) => {
         const edit = workspaceEditOf(fix, params.textDocument.uri, support);
         if (!edit) return;
         const editKey = JSON.stringify(edit);
@@ -93,7 +89,7 @@ export function codeActionsFor(
   }
 
   if (wants(FIX_ALL_KIND) && (only?.length ?? 0) > 0) {
-    const edits = file ? offeredFixesModule().fixAllEdits(findings, file) : [];
+    const edits = file ? offeredFixes().fixAllEdits(findings, file) : [];
     if (edits.length) {
       actions.push({ title: 'Fix all safe Mendix Email problems', kind: FIX_ALL_KIND, edit: { changes: { [params.textDocument.uri]: edits } } });
     }

@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix, OtherFileEdit } from '../core/types';
 import { globForFile } from '../config/configGlobs';
 import { workspaceEditOf, type EditSupport } from './codeActions';
-import { loadFeatures } from './editorFeatures';
+import { editorFeatures } from './lazy';
 import type { DocumentCheck } from './runCheck';
 import { configFileToEdit } from './fileInfo';
 import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
@@ -30,7 +30,7 @@ export function disableForFileActions(params: CodeActionParams, check: DocumentC
   const only = params.context.only;
   if (!check || text === undefined || !kind || !params.textDocument.uri.startsWith('file:')) return [];
   if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
-  const features = loadFeatures();
+  const features = editorFeatures();
   const byRule = new Map<string, Diagnostic[]>();
   for (const d of params.context.diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || (typeof d.code !== 'string' && typeof d.code !== 'number')) continue;

@@ -17,17 +17,12 @@ import type { DiagnosticsService } from './diagnostics';
 import type { DocumentCheck } from './runCheck';
 import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
 import type { WorkspaceFolders } from './workspace';
+import { editorFeatures, gitTracking, workspaceDeclarations } from './lazy';
+import type { WorkspaceDeclarations } from '../services/workspaceDeclarations';
+import type { GitTracking } from '../services/gitTracking';
 
-// The features (and the provider table, readers, rules they use) load on first use, so they
-// do not slow the server's start-up.
-type Features = typeof import('../features/index');
-let features: Features | undefined;
-export function loadFeatures(): Features {
-  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-  features ??= require('../features/index') as Features;
-  return features;
-}
-type DeclarationsModule = typeof import('../services/workspaceDeclarations');
+// The features, the declaration walk and git tracking load on first use (lazy.ts), so they do
+// not slow the server's start-up; the type imports above are erased.
 
 /** The declared constants for a file; `rescan()` walks the workspace again on the next check. */
 export interface DeclarationAnswers {
@@ -48,23 +43,18 @@ export function declarationsProvider(
   /** Restricted Mode: the workspace folders (a declaration file linked from outside is not read) */
   readableFolders: () => readonly string[] | undefined = () => undefined,
 ): DeclarationAnswers {
-  let workspaceDeclarations: InstanceType<DeclarationsModule['WorkspaceDeclarations']> | undefined;
+  let declarationWalk: WorkspaceDeclarations | undefined;
   const answer = (path: string) => {
     const root = folders.rootOf(path);
     if (!root) return [];
-    if (!workspaceDeclarations) {
-      /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-      const { WorkspaceDeclarations } = require('../services/workspaceDeclarations') as DeclarationsModule;
-      workspaceDeclarations = new WorkspaceDeclarations(changed, undefined, undefined, readableFolders);
-    }
-    return workspaceDeclarations.declarationsFor(root, path);
+    declarationWalk ??= new (workspaceDeclarations().WorkspaceDeclarations)(changed, undefined, undefined, readableFolders);
+    return declarationWalk.declarationsFor(root, path);
   };
   return Object.assign(answer, {
-    rescan: () => workspaceDeclarations?.rescan(),
+    rescan: () => declarationWalk?.rescan(),
   });
 }
 
-type GitTrackingModule = typeof import('../services/gitTracking');
 const GIT_ANSWERS_FOR_MS = 10_000;
 
 /** Answers whether git tracks a file; `forget()` asks again when a .gitignore or a repository's index changed. */
@@ -91,13 +81,9 @@ export interface GitTrackingHooks {
  * a watched .gitignore or .git/index changes.
  */
 export function gitTrackingProvider(hooks: GitTrackingHooks): GitTrackingAnswers {
-  let tracking: InstanceType<GitTrackingModule['GitTracking']> | undefined;
+  let tracking: GitTracking | undefined;
   const answer = (path: string) => {
-    if (!tracking) {
-      /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-      const { GitTracking } = require('../services/gitTracking') as GitTrackingModule;
-      tracking = new GitTracking({ ...hooks, refreshAfterMs: GIT_ANSWERS_FOR_MS });
-    }
+    tracking ??= new (gitTracking().GitTracking)({ ...hooks, refreshAfterMs: GIT_ANSWERS_FOR_MS });
     try {
       return tracking.isTracked(path);
     } catch {
@@ -124,7 +110,7 @@ export function extraCodeActions(params: CodeActionParams, text: string | undefi
     .filter((d) => d.source === DIAGNOSTIC_SOURCE && (typeof d.code === 'string' || typeof d.code === 'number'))
     .map((d) => ({ ruleId: String(d.code), range: d.range }));
   if (ours.length === 0) return [];
-  return loadFeatures().extraActionsFor(text, kind, ours).map((a) => {
+  return editorFeatures().extraActionsFor(text, kind, ours).map((a) => {
     const diagnostics = params.context.diagnostics.filter((d) => d.code === a.ruleId);
     return a.edits
       ? { title: a.title, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [params.textDocument.uri]: a.edits } } }
@@ -143,7 +129,7 @@ export function registerEditorFeatures(
   connection.onHover(async (params) => {
     const check = await diagnostics.checkNow(params.textDocument.uri);
     if (!check?.result) return null;
-    const hover = loadFeatures().hoverAt(check.result, params.position, declarations(check.path));
+    const hover = editorFeatures().hoverAt(check.result, params.position, declarations(check.path));
     return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
   });
 
@@ -153,7 +139,7 @@ export function registerEditorFeatures(
     const check = await diagnostics.checkNow(params.textDocument.uri);
     const read = check?.result?.read;
     if (!read) return null;
-    const entries = loadFeatures().completionsAt(document.getText(), params.position, read.kind, [...read.declarations, ...declarations(check!.path)]);
+    const entries = editorFeatures().completionsAt(document.getText(), params.position, read.kind, [...read.declarations, ...declarations(check!.path)]);
     return entries.map((e) => ({
       label: e.label,
       kind: COMPLETION_KIND[e.kind],
@@ -169,7 +155,7 @@ export function registerEditorFeatures(
   connection.onCodeLens(async (params) => {
     const check = await diagnostics.checkNow(params.textDocument.uri);
     if (!check?.result) return [];
-    return loadFeatures().codeLensesFor(params.textDocument.uri, check.result).map((l) => ({
+    return editorFeatures().codeLensesFor(params.textDocument.uri, check.result).map((l) => ({
       range: l.range,
       command: { title: l.title, command: l.command, ...(l.arguments ? { arguments: l.arguments } : {}) },
     }));

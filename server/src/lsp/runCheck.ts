@@ -11,29 +11,16 @@ import type { OpenProjectConfigs } from './openProjectConfig';
 import { isInsideWorkspace, OUTSIDE_WORKSPACE, readReferenced } from '../services/readFile';
 import type { MendixEmailSettings } from '../../../protocol/messages';
 import { pathOfUri, type WorkspaceFolders } from './workspace';
-
-interface Engine {
-  checkDocument: typeof import('../engine/check').checkDocument;
-  resolveTarget: typeof import('../settings/target').resolveTarget;
-}
-let engine: Engine | undefined;
+import { checks, targets } from './lazy';
 
 /**
- * The checks (readers, YAML parser, rules) load on first use rather than at start-up, so the
- * server answers `initialize` before evaluating them; warmUp() loads them once the editor is
- * connected and idle.
+ * The checks (readers, YAML parser, rules) load on first use rather than at start-up (lazy.ts),
+ * so the server answers `initialize` before evaluating them; warmUp() loads them once the
+ * editor is connected and idle.
  */
-function loadEngine(): Engine {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  engine ??= {
-    checkDocument: (require('../engine/check') as typeof import('../engine/check')).checkDocument,
-    resolveTarget: (require('../settings/target') as typeof import('../settings/target')).resolveTarget,
-  };
-  return engine;
-}
-
 export function warmUp(): void {
-  loadEngine();
+  checks();
+  targets();
 }
 
 export interface DocumentCheck {
@@ -110,8 +97,7 @@ export function runCheck(document: TextDocument, settings: MendixEmailSettings, 
       return env.openText(absolutePath) ?? readReferenced(absolutePath, within);
     },
   };
-  const { checkDocument, resolveTarget } = loadEngine();
-  const result = checkDocument({ path, text, languageId: document.languageId }, options);
-  const target = result ? resolveTarget(result.read, path, options) : undefined;
+  const result = checks().checkDocument({ path, text, languageId: document.languageId }, options);
+  const target = result ? targets().resolveTarget(result.read, path, options) : undefined;
   return { ...base, result, target, projectConfig, referencedFiles, ms: performance.now() - started };
 }

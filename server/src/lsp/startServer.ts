@@ -45,6 +45,7 @@ import { isAppMarker } from '../services/appRoots';
 import { registerMailSettingsRequest } from './mailSettingsRequest';
 import { OpenDocuments } from './documentUris';
 import { registerCloudRequests } from './cloudEnvironments';
+import { onlineChecks } from './lazy';
 
 export const SERVER_NAME = 'mendix-email';
 
@@ -166,8 +167,7 @@ export function startServer(connection: Connection): ServerHandle {
     }
     // DNS rules run after the offline diagnostics are out, only where onlineAllowed says so; loaded
     // here rather than at start-up (initialize is answered by now, no document is open yet)
-    const { wireOnlineChecks } = require('./onlineChecks') as typeof import('./onlineChecks');
-    couldNotCheckFor = wireOnlineChecks(connection, diagnostics).couldNotCheckFor;
+    couldNotCheckFor = onlineChecks().wireOnlineChecks(connection, diagnostics).couldNotCheckFor;
     connection.console.info(`Mendix Email language server started (workspace ${trusted ? 'trusted' : 'not trusted: no network checks'}).`);
     connection.console.info(describeCodeCache(codeCacheOutcome()));
     // load the checks while the editor is still busy starting up (a didOpen that comes first loads them itself)

@@ -12,6 +12,7 @@ import { makeRedactor } from './redact';
 import { emptyReport, type SmtpReport, type StageName, type TlsDetails } from './report';
 import type { SmtpSettings } from './settings';
 import { OVERALL_TIMEOUT_FACTOR, planTransport, TrustFileError, type TransportOptions } from './transport';
+import { smtpConnection } from './lazy';
 
 export interface SessionOptions extends TransportOptions {
   /** the password to log in with (from the file, a prompt, the environment); never reported */
@@ -227,9 +228,8 @@ async function runSession(mode: 'send' | 'verify', settings: SmtpSettings, opts:
     rec.end('DNS', isIP(settings.host) ? 'skipped' : 'ok', isIP(settings.host) ? 'an IP address' : address);
 
     // connect → (TLS) → greeting → EHLO (→ STARTTLS → EHLO), all inside nodemailer's connect()
-    // lazy: loading nodemailer costs time nobody should pay for a lint run
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const SMTPConnection = require('nodemailer/lib/smtp-connection') as typeof SMTPConnectionType;
+    // nodemailer is evaluated only now (lazy.ts)
+    const SMTPConnection = smtpConnection();
     const socket = new Socket();
     rec.begin('connect');
     socket.once('connect', () => {
