@@ -7,6 +7,8 @@ import { LspClient } from '../support/lspClient';
 import { codes, ensureServerBuilt, TempWorkspace } from '../protocol/workspace';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { TEST_ZONE } from './zone';
+import { join } from 'node:path';
+import { parseJsonReport, runCli } from '../cli/support/cli';
 
 const M2EE = [
   '# mendix-email: target=mendix-cloud',
@@ -20,6 +22,23 @@ const M2EE = [
   '',
 ].join('\n');
 
+// DNS findings above and below an offline one (port-25 on line 9), one of them suppressed
+const POLICY_M2EE = [
+  '# mendix-email: target=mendix-cloud',
+  'mxruntime:',
+  '  MicroflowConstants:',
+  '    Mail.FromAddress: app@nodmarc.nl',
+  '    # mendix-email-disable-next-line domain-not-found',
+  '    Mail.SupportEmail: help@nomail.nl',
+  '    Mail.AdminEmail: ops@nomail.nl',
+  '    Mail.SMTPHost: smtp.sendgrid.net',
+  '    Mail.SMTPPort: 25',
+  '    Mail.SMTPUsername: apikey',
+  '    Mail.SMTPPassword: ${SENDGRID_API_KEY}',
+  '',
+].join('\n');
+
+const SEVERITY_WORDS = ['', 'error', 'warning', 'info', 'hint'];
 
 describe('language server with DNS checks', () => {
   let dns: TestDnsServer;
@@ -64,6 +83,22 @@ describe('language server with DNS checks', () => {
     } finally {
       dns.setDelay(0);
     }
+  });
+
+  it("merges the DNS findings under the policy: the CLI's severities, suppressions and order", async () => {
+    ws.write('policy/.mendix-email.json', JSON.stringify({ rules: { 'dmarc-missing': 'error' } }));
+    const path = ws.write('policy/m2ee.yaml', POLICY_M2EE);
+    const client = await start({ online: true, dns: { servers: [dns.address] } });
+    await client.open(path, POLICY_M2EE);
+    const published = await client.waitForDiagnostics(path, (p) => codes(p).includes('dmarc-missing'), 'DNS findings');
+    const editor = published.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_WORDS[d.severity ?? 0]} ${d.code}`);
+    assert.ok(editor.includes('4:23 error dmarc-missing'), `the config's rules raise a DNS rule: ${editor.join(', ')}`);
+    assert.ok(editor.includes('7:22 warning domain-not-found'), editor.join(', '));
+    assert.ok(!editor.some((d) => d.startsWith('6:')), `the disable comment removes the DNS finding under it: ${editor.join(', ')}`);
+    assert.ok(editor.indexOf('4:23 error dmarc-missing') < editor.findIndex((d) => d.endsWith('port-25-on-mendix-cloud')), `in file order: ${editor.join(', ')}`);
+    const run = await runCli(['check', '--format', 'json', '--dns-server', dns.address, 'm2ee.yaml'], join(ws.root, 'policy'));
+    const cli = parseJsonReport(run).map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId}`);
+    assert.deepEqual(editor, cli, 'the editor shows what the CLI reports, in the same order');
   });
 
   it('sends no packet with the setting mendixEmail.online false', async () => {

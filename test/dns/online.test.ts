@@ -34,7 +34,7 @@ describe('network rules', () => {
   async function check(text: string, extra: Partial<OnlineCheckContext> = {}, path = '/project/m2ee.yaml') {
     const offline = checkDocument({ path, text });
     assert.ok(offline, 'a settings file');
-    const result = await checkOnline(offline.settings, { resolver, ...extra });
+    const result = await checkOnline(offline, { resolver, ...extra });
     const lines = text.split('\n');
     const at = (f: (typeof result.findings)[number]) =>
       lines[f.range.start.line].slice(f.range.start.character, f.range.end.character);
@@ -175,7 +175,7 @@ describe('network rules', () => {
     try {
       const started = performance.now();
       const offline = checkDocument({ path: '/p/m2ee.yaml', text: m2ee({ 'Email.SMTPHost': 'smtp.acme.nl', 'Email.FromAddress': 'a@acme.nl' }) })!;
-      const result = await checkOnline(offline.settings, { resolver: slowResolver, budgetMs: 300 });
+      const result = await checkOnline(offline, { resolver: slowResolver, budgetMs: 300 });
       const elapsed = performance.now() - started;
       assert.ok(elapsed < 2000, `gave up after ${elapsed} ms`);
       assert.deepEqual(result.findings, []);
@@ -193,8 +193,8 @@ describe('network rules', () => {
     try {
       const text = m2ee({ 'Email.SMTPHost': 'smtp.sendgrid.net', 'Email.FromAddress': 'app@nodmarc.nl', 'Admin.AdminEmail': 'ops@good.nl' });
       const files = Array.from({ length: 10 }, (_, i) => checkDocument({ path: `/p/app${i}/m2ee.yaml`, text })!);
-      await Promise.all(files.map((f) => checkOnline(f.settings, { resolver: shared })));
-      await checkOnline(files[0].settings, { resolver: shared });
+      await Promise.all(files.map((f) => checkOnline(f, { resolver: shared })));
+      await checkOnline(files[0], { resolver: shared });
       const perQuestion = new Map<string, number>();
       for (const q of counting.queries) perQuestion.set(`${q.type} ${q.name}`, (perQuestion.get(`${q.type} ${q.name}`) ?? 0) + 1);
       assert.ok(perQuestion.size > 3);
@@ -210,7 +210,7 @@ describe('network rules', () => {
     try {
       const off = createResolver({ servers: [counting.address] });
       const offline = checkDocument({ path: '/p/m2ee.yaml', text: m2ee({ 'Email.SMTPHost': 'smtp.sendgird.net', 'Email.FromAddress': 'a@no-such-sender.nl' }) })!;
-      const result = await checkOnline(offline.settings, { resolver: off, online: false });
+      const result = await checkOnline(offline, { resolver: off, online: false });
       assert.deepEqual(result, { findings: [], couldNotCheck: [], incomplete: false });
       assert.equal(counting.queries.length, 0);
       assert.equal(off.sent, 0);
@@ -227,7 +227,7 @@ describe('network rules', () => {
     assert.deepEqual(off.findings, []);
     const suppressedText = text.replace('    Email.FromAddress', '    # mendix-email-disable-next-line dmarc-missing\n    Email.FromAddress');
     const read = checkDocument({ path: '/project/m2ee.yaml', text: suppressedText })!;
-    const suppressed = await checkOnline(read.settings, { resolver, suppressions: read.read.suppressions });
+    const suppressed = await checkOnline(read, { resolver });
     assert.deepEqual(suppressed.findings, []);
   });
 
@@ -237,7 +237,7 @@ describe('network rules', () => {
     try {
       const text = m2ee({ 'Email.SMTPHost': '${SMTP_HOST}', 'Email.FromAddress': 'app@example.com', 'Admin.AdminEmail': 'x@mail.test; y@intranet' });
       const offline = checkDocument({ path: '/p/m2ee.yaml', text })!;
-      const result = await checkOnline(offline.settings, { resolver: own });
+      const result = await checkOnline(offline, { resolver: own });
       assert.deepEqual(result.findings, []);
       assert.equal(counting.queries.length, 0);
     } finally {
@@ -258,7 +258,7 @@ describe('network rules', () => {
         writeFileSync(path, text);
         const offline = checkDocument({ path, text });
         if (!offline) continue;
-        const result = await checkOnline(offline.settings, { resolver: own });
+        const result = await checkOnline(offline, { resolver: own });
         assert.deepEqual(result.findings, [], file);
       }
       assert.equal(counting.queries.length, 0);

@@ -6,6 +6,7 @@ import { createOnlineChecks } from '../../server/src/rules/online/session';
 import { onlineRequestFor } from '../../server/src/lsp/onlineChecks';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { TEST_ZONE } from './zone';
+import type { CheckResult } from '../../server/src/core/settings';
 
 const text = (from: string) =>
   `mxruntime:\n  MicroflowConstants:\n    Email.SMTPHost: smtp.sendgrid.net\n    Email.SMTPPassword: s3cret-Value\n    Email.FromAddress: ${from}\n`;
@@ -22,16 +23,16 @@ describe('online checks session', () => {
     const online = createOnlineChecks({ log: (l) => lines.push(l), timeoutMs: 1000, budgetMs: 5000 });
     try {
       const a = checkDocument({ path: '/p/a/m2ee.yaml', text: text('app@nodmarc.nl') })!;
-      const first = await online.run({ settings: a.settings, servers: [dns.address], label: 'a/m2ee.yaml' });
+      const first = await online.run({ prepared: a, servers: [dns.address], label: 'a/m2ee.yaml' });
       assert.deepEqual(first.findings.map((f) => f.ruleId), ['dmarc-missing']);
       const asked = dns.queries.length;
       const b = checkDocument({ path: '/p/b/m2ee.yaml', text: text('app@nodmarc.nl') })!;
-      const second = await online.run({ settings: b.settings, servers: [dns.address] });
+      const second = await online.run({ prepared: b, servers: [dns.address] });
       assert.deepEqual(second.findings.map((f) => f.ruleId), ['dmarc-missing']);
       assert.equal(dns.queries.length, asked, 'the second document is answered from the cache');
 
       const slow = checkDocument({ path: '/p/c/m2ee.yaml', text: text('app@slow.nl') })!;
-      const result = await online.run({ settings: slow.settings, servers: [dns.address], label: 'c/m2ee.yaml' });
+      const result = await online.run({ prepared: slow, servers: [dns.address], label: 'c/m2ee.yaml' });
       assert.deepEqual(result.findings, []);
       assert.ok(lines.some((l) => /could not check MX slow\.nl \(c\/m2ee\.yaml\): the DNS server did not answer in time/.test(l)), lines.join('\n'));
       assert.ok(lines.every((l) => !l.includes('s3cret')));
@@ -47,7 +48,7 @@ describe('online checks session', () => {
       const doc = checkDocument({ path: '/p/d/m2ee.yaml', text: text('app@slow.nl') })!;
       const controller = new AbortController();
       const started = performance.now();
-      const running = online.run({ settings: doc.settings, servers: [dns.address] }, controller.signal);
+      const running = online.run({ prepared: doc, servers: [dns.address] }, controller.signal);
       controller.abort();
       const result = await running;
       assert.ok(performance.now() - started < 500);
@@ -63,7 +64,7 @@ describe('online checks session', () => {
     const lines: string[] = [];
     const online = createOnlineChecks({ log: (l) => lines.push(l) });
     const doc = checkDocument({ path: '/p/e/m2ee.yaml', text: text('app@good.nl') })!;
-    await online.run({ settings: doc.settings, servers: ['dns.google', dns.address] });
+    await online.run({ prepared: doc, servers: ['dns.google', dns.address] });
     online.dispose();
     assert.ok(lines.some((l) => l.includes('dns.google')));
   });
@@ -80,14 +81,19 @@ describe('language server request', () => {
       projectConfig: configServers ? { config: { dns: { servers: configServers } }, file: '/p/.mendix-email.json', problems: [] } : undefined,
       referencedFiles: [],
       ms: 1,
-    }) as unknown as Parameters<typeof onlineRequestFor>[0];
+    }) as unknown as Parameters<typeof onlineRequestFor>[0] & { result: CheckResult };
+
+  const request = (configServers: string[] | undefined, settingServers: string[]) => {
+    const check = base(configServers, settingServers);
+    return [check, check.result] as const;
+  };
 
   it("takes the project file's DNS servers over the setting, and the editor's rule severities", () => {
-    assert.deepEqual(onlineRequestFor(base(['127.0.0.1:5300'], ['127.0.0.1:5400'])).servers, ['127.0.0.1:5300']);
-    assert.deepEqual(onlineRequestFor(base(undefined, ['127.0.0.1:5400'])).servers, ['127.0.0.1:5400']);
-    assert.deepEqual(onlineRequestFor(base([], [])).servers, []);
-    const request = onlineRequestFor(base(undefined, []));
-    assert.equal(request.options?.ruleSeverities?.['dmarc-missing'], 'hint');
-    assert.equal(request.settings.length, 1);
+    assert.deepEqual(onlineRequestFor(...request(['127.0.0.1:5300'], ['127.0.0.1:5400'])).servers, ['127.0.0.1:5300']);
+    assert.deepEqual(onlineRequestFor(...request(undefined, ['127.0.0.1:5400'])).servers, ['127.0.0.1:5400']);
+    assert.deepEqual(onlineRequestFor(...request([], [])).servers, []);
+    const made = onlineRequestFor(...request(undefined, []));
+    assert.equal(made.options?.ruleSeverities?.['dmarc-missing'], 'hint');
+    assert.equal(made.prepared.settings.length, 1);
   });
 });

@@ -5,6 +5,7 @@ import type { CheckOptions, CheckResult, LoadedProjectConfig } from '../core/set
 import type { Finding, SeveritySetting, Target } from '../core/types';
 import { checkDocument } from '../engine/check';
 import { ParseCache } from '../core/parseCache';
+import type { OnlineInput } from '../engine/online';
 import type { FileProblem } from './findFiles';
 import { readReferenced, readSettingsText } from '../services/readFile';
 import type { DeclarationIndex } from './declarations';
@@ -33,11 +34,11 @@ export interface CheckFilesOptions {
   fixer?: FileFixer;
 }
 
-/** What the DNS checks need of a checked file (not its text: a big run must not hold every file). */
-export interface CheckedFile {
-  path: string;
-  settings: CheckResult['settings'];
-  suppressions: CheckResult['read']['suppressions'];
+/**
+ * What the DNS checks need of a checked file: the part of its prepared form they read (not the
+ * text nor the whole read: a big run must not hold every file).
+ */
+export interface CheckedFile extends OnlineInput {
   /** the config that applied, for the online checks */
   projectConfig?: LoadedProjectConfig;
   /** what checkDocument was given; the online checks take the same */
@@ -100,7 +101,7 @@ export function checkFiles(files: readonly string[], options: CheckFilesOptions)
     if (options.fixer) result = options.fixer.fix(path, text, result, (fixed) => checkDocument({ path, text: fixed }, checkOptions));
     outcome.filesChecked++;
     if (options.keepForOnline && result.settings.length > 0 && projectConfig?.config.online !== false) {
-      outcome.checked.push({ path, settings: result.settings, suppressions: result.read.suppressions, projectConfig, options: checkOptions });
+      outcome.checked.push({ path, settings: result.settings, read: { suppressions: result.read.suppressions }, projectConfig, options: checkOptions });
     }
     outcome.findings.set(path, [...result.findings]);
     for (const scope of result.read.scopes) {

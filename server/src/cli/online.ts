@@ -33,16 +33,10 @@ export async function addOnlineFindings(outcome: CheckFilesOutcome, options: Che
 
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
-      const result = await checkOnline(file.settings, {
-        resolver: resolverFor(file),
-        online: true,
-        options: file.options,
-        path: file.path,
-        suppressions: file.suppressions,
-      });
+      const result = await checkOnline(file, { resolver: resolverFor(file), online: true, options: file.options });
       const offline = outcome.findings.get(file.path);
       // one list under one policy: the order and de-duplication the editor uses too
-      if (result.findings.length && offline) outcome.findings.set(file.path, mergeFindings(offline, result.findings, file.suppressions));
+      if (result.findings.length && offline) outcome.findings.set(file.path, mergeFindings(offline, result.findings, file.read.suppressions));
       couldNotCheck.push(...result.couldNotCheck);
     }
   };

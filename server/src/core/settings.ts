@@ -110,6 +110,8 @@ export interface CheckOptions {
 }
 
 export interface CheckResult {
+  /** the checked file (what prepare() was given): the DNS checks take the result as it is */
+  path: string;
   read: ReadResult;
   settings: MailSettings[];
   /** the target of the file as a whole (each scope's settings carry it too) */

@@ -58,7 +58,7 @@ export function check(prepared: Prepared, options: CheckOptions = {}, rules: rea
     findings.push({ ruleId: p.ruleId, severity: severityOf(configured, undefined, 'error'), range: p.range, message: p.message });
   }
 
-  return { read, settings, target, findings: applyPolicy(findings, read.suppressions) };
+  return { path, read, settings, target, findings: applyPolicy(findings, read.suppressions) };
 }
 
 export { configuredSeverity, sortFindings } from './policy';

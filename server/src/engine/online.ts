@@ -1,14 +1,24 @@
-// The DNS rules over a file's prepared mail settings, under the same policy as the offline
-// ones (engine/policy.ts: severity layers, disable comments, de-duplication, order).
-// Offline findings never wait for this: callers publish those first and add these later.
-import type { CheckOptions, MailSettings } from '../core/settings';
-import type { Finding, SuppressionComment } from '../core/types';
+// The DNS rules over a prepared file (prepare(), or the check's result, which carries what it
+// prepared), under the same policy as the offline ones (engine/policy.ts: severity layers,
+// disable comments, de-duplication, order). Offline findings never wait for this: callers
+// publish those first and merge these in later (policy.ts mergeFindings).
+import type { CheckOptions } from '../core/settings';
+import type { Finding } from '../core/types';
 import type { DnsResolver } from '../dns/resolver';
 import type { Report } from '../ruleKit/rule';
 import { onlineRules as ONLINE_RULES } from '../registry/rules';
 import type { OnlineRule } from '../ruleKit/onlineRule';
 import { createDnsFacts } from '../ruleKit/dnsFacts';
 import { applyPolicy, configuredSeverity, severityOf } from './policy';
+import type { Prepared } from './prepare';
+
+/**
+ * What the DNS rules read of a prepared file: its path (the project config's `files` entries
+ * that match it set severities), its mail settings and its disable comments. prepare()'s result
+ * and the check's both are one; a front end that keeps many files for later (the CLI) may keep
+ * just these.
+ */
+export type OnlineInput = Pick<Prepared, 'path' | 'settings'> & { read: Pick<Prepared['read'], 'suppressions'> };
 
 /** Default time a file's DNS work may take (each query: 2.5 s, one retry). */
 export const DEFAULT_DNS_BUDGET_MS = 6000;
@@ -23,10 +33,6 @@ export interface OnlineCheckContext {
   online?: boolean;
   /** The same options as the offline check: its severity layers apply ('off' drops a rule). */
   options?: CheckOptions;
-  /** The checked file: the `files` entries of the project config that match it set severities too. */
-  path?: string;
-  /** `# mendix-email-disable-next-line` comments of the file (ReadResult.suppressions). */
-  suppressions?: readonly SuppressionComment[];
 }
 
 export interface CouldNotCheck {
@@ -43,10 +49,11 @@ export interface OnlineCheckResult {
   incomplete: boolean;
 }
 
-export async function checkOnline(settings: MailSettings[], context: OnlineCheckContext): Promise<OnlineCheckResult> {
+export async function checkOnline(prepared: OnlineInput, context: OnlineCheckContext): Promise<OnlineCheckResult> {
+  const { path, settings } = prepared;
   if (context.online === false || settings.length === 0) return { findings: [], couldNotCheck: [], incomplete: false };
   const options = context.options ?? {};
-  const severities = new Map(ONLINE_RULES.map((rule) => [rule.id, configuredSeverity(rule.id, options, context.path)]));
+  const severities = new Map(ONLINE_RULES.map((rule) => [rule.id, configuredSeverity(rule.id, options, path)]));
   const rules = ONLINE_RULES.filter((rule) => severities.get(rule.id) !== 'off');
   if (rules.length === 0) return { findings: [], couldNotCheck: [], incomplete: false };
 
@@ -74,5 +81,5 @@ export async function checkOnline(settings: MailSettings[], context: OnlineCheck
     ),
   );
   const couldNotCheck = dns.unchecked.map((u) => ({ name: u.name, type: u.type, reason: u.reason }));
-  return { findings: applyPolicy(findings, context.suppressions), couldNotCheck, incomplete: signal.aborted };
+  return { findings: applyPolicy(findings, prepared.read.suppressions), couldNotCheck, incomplete: signal.aborted };
 }

@@ -30,10 +30,11 @@ const MAX_WAIT_MS = 300;
 
 /**
  * Network checks (DNS) plug in here: called after the offline findings were published, only
- * when online checks are allowed for the document; its findings are published together with
- * the offline ones if the document has not changed meanwhile.
+ * when online checks are allowed for the document. It answers with the document's findings,
+ * offline and DNS merged under the policy (lsp/onlineChecks.ts), published if the document has
+ * not changed meanwhile; undefined: the DNS rules found nothing, what was published stands.
  */
-export type OnlineCheck = (check: DocumentCheck, signal: AbortSignal) => Promise<Finding[]>;
+export type OnlineCheck = (check: DocumentCheck, signal: AbortSignal) => Promise<Finding[] | undefined>;
 
 interface Pending {
   force: boolean;
@@ -41,8 +42,6 @@ interface Pending {
 
 export class DiagnosticsService {
   private readonly last = new Map<string, DocumentCheck>();
-  /** what was published for each document from the offline checks (the DNS findings join these) */
-  private readonly published = new Map<string, Diagnostic[]>();
   /** documents whose full result is kept, least recently checked first */
   private readonly recent = new Set<string>();
   private readonly pending = new Map<string, Pending>();
@@ -131,7 +130,6 @@ export class DiagnosticsService {
     this.online.delete(uri);
     const last = this.last.get(uri);
     this.last.delete(uri);
-    this.published.delete(uri);
     this.recent.delete(uri);
     this.log.forget(uri);
     this.settings.forget(uri);
@@ -175,7 +173,7 @@ export class DiagnosticsService {
       check = { uri, version: document.version, path: '', settings, result: undefined, referencedFiles: [], ms: 0 };
       diagnostics = [internalErrorDiagnostic()];
     }
-    this.remember(check, diagnostics);
+    this.remember(check);
     this.log.checked(check);
     if (check.projectConfig) this.configProblems.loaded(check.projectConfig);
     if (check.configFileProblems) this.configProblems.documentChecked(check.path);
@@ -193,10 +191,9 @@ export class DiagnosticsService {
     return findings.map((f) => toDiagnostic(f, this.ruleDocs));
   }
 
-  /** Keeps the check (and what it published); drops the result of the least recently checked beyond KEEP_RESULTS. */
-  private remember(check: DocumentCheck, diagnostics: Diagnostic[]): void {
+  /** Keeps the check; drops the result of the least recently checked beyond KEEP_RESULTS. */
+  private remember(check: DocumentCheck): void {
     this.last.set(check.uri, check);
-    this.published.set(check.uri, diagnostics);
     this.recent.delete(check.uri);
     this.recent.add(check.uri);
     while (this.recent.size > KEEP_RESULTS) {
@@ -219,10 +216,8 @@ export class DiagnosticsService {
     this.online.set(check.uri, controller);
     this.onlineCheck(check, controller.signal).then(
       (findings) => {
-        if (controller.signal.aborted || this.last.get(check.uri) !== check || findings.length === 0) return;
-        const offline = this.published.get(check.uri) ?? [];
-        const online = findings.map((f) => toDiagnostic(f, this.ruleDocs));
-        void this.connection.sendDiagnostics({ uri: check.uri, version: check.version, diagnostics: [...offline, ...online] });
+        if (controller.signal.aborted || this.last.get(check.uri) !== check || !findings) return;
+        void this.connection.sendDiagnostics({ uri: check.uri, version: check.version, diagnostics: findings.map((f) => toDiagnostic(f, this.ruleDocs)) });
       },
       (error) => this.connection.console.warn(`Online checks of ${check.uri} failed: ${describeError(error)}`),
     );

@@ -121,7 +121,7 @@ test('the DNS checks follow a `files` entry too', async () => {
       throw new Error('no DNS in unit tests');
     },
   } as unknown as DnsResolver;
-  const run = (files: ProjectConfig['files']) => checkOnline(checked.settings, { resolver, options: { projectConfig: project({ files }) }, path, budgetMs: 500 });
+  const run = (files: ProjectConfig['files']) => checkOnline(checked, { resolver, options: { projectConfig: project({ files }) }, budgetMs: 500 });
   await run({ 'other/m2ee.yaml': { rules: off } });
   assert.ok(asked.length > 0, 'an entry for another file changes nothing: the domains are looked up');
   asked.length = 0;

@@ -2,10 +2,9 @@
 // DNS servers, shared by every document, and a log line for each name that could not be
 // checked. The LSP calls run() after publishing the offline findings, with the document's
 // AbortSignal (aborted when the document changes or closes).
-import type { CheckOptions, MailSettings } from '../../core/settings';
-import type { SuppressionComment } from '../../core/types';
+import type { CheckOptions } from '../../core/settings';
 import { createResolver, describeReason, type CouldNotCheckReason, type DnsResolver } from '../../dns/resolver';
-import { checkOnline, type OnlineCheckResult } from '../../engine/online';
+import { checkOnline, type OnlineCheckResult, type OnlineInput } from '../../engine/online';
 
 export interface OnlineChecksOptions {
   /** One line per DNS name that could not be checked (output channel); names only, never values. */
@@ -17,14 +16,12 @@ export interface OnlineChecksOptions {
 }
 
 export interface OnlineRequest {
-  settings: MailSettings[];
+  /** the checked file as prepared (the check's result): path, mail settings, disable comments */
+  prepared: OnlineInput;
   /** `IP[:port]`; empty or undefined: the system's resolvers. */
   servers?: readonly string[];
   /** projectConfig + ruleSeverities, as given to checkDocument (severities, 'off'). */
   options?: CheckOptions;
-  /** The checked file (severities of the project config's `files` entries that match it). */
-  path?: string;
-  suppressions?: SuppressionComment[];
   /** The file, for log lines. */
   label?: string;
 }
@@ -55,13 +52,11 @@ export function createOnlineChecks(settings: OnlineChecksOptions = {}): OnlineCh
 
   return {
     async run(request, signal) {
-      const result = await checkOnline(request.settings, {
+      const result = await checkOnline(request.prepared, {
         resolver: resolverFor(request.servers ?? []),
         signal,
         budgetMs: settings.budgetMs,
         options: request.options,
-        path: request.path,
-        suppressions: request.suppressions,
       });
       // A superseded run is not news; its successor logs what still fails.
       if (!signal?.aborted) {
