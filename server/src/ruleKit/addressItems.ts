@@ -2,7 +2,7 @@
 import type { Assignment } from '../core/types';
 import type { MailSettings } from '../core/settings';
 import { mailboxProblem, splitAddress } from '../settings/addresses';
-import { ADDRESS_SEPARATOR_CONSTANT, parseAddressList, separatorsOf, type AddressItem } from '../settings/values';
+import { DEFAULT_SEPARATORS, parseAddressList, recipientSeparatorsIn, type AddressItem } from '../settings/values';
 import { valueSubRange } from './support';
 import type { Range } from '../core/types';
 
@@ -30,11 +30,12 @@ export function judgedAddresses(settings: MailSettings): JudgedAddress[] {
   const cached = cache.get(settings);
   if (cached) return cached;
   const out: JudgedAddress[] = [];
-  // an app that sets its own list separator (Email Module with Templates) splits on it too
-  const separators = separatorsOf(settings.effective.find((a) => a.name === ADDRESS_SEPARATOR_CONSTANT));
+  // an app that sets its own list separator (Email Module with Templates) splits its recipient
+  // lists on it too; a sender is read as the test send reads it (values.ts recipientSeparatorsIn)
+  const recipientSeparators = recipientSeparatorsIn(settings.effective);
   const add = (a: Assignment | undefined, isSender: boolean, otherSender = false) => {
     if (!a || a.valueKind !== 'literal') return;
-    for (const item of parseAddressList(a.value, separators)) {
+    for (const item of parseAddressList(a.value, isSender ? DEFAULT_SEPARATORS : recipientSeparators)) {
       const { local, domain } = splitAddress(item.text);
       out.push({ assignment: a, item, local, domain, isSender, otherSender, range: valueSubRange(a, item.start, item.end), problem: mailboxProblem(item.text) });
     }

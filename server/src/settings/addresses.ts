@@ -1,7 +1,7 @@
 // Email address facts (shared/docs/providers.md, "Address facts"): local part / domain, no-reply names, reserved / single-label and placeholder
 // domains, and a mailbox syntax check. Pure string work; the few regexes are built once.
 
-import { parseAddressList } from './values';
+import { DEFAULT_SEPARATORS, parseAddressList } from './values';
 
 export { parseAddressList, type AddressItem } from './values';
 
@@ -16,10 +16,10 @@ export function splitAddress(address: string): { local: string; domain: string |
 // `:` and `/` rule out URLs with credentials (postgres://user:pw@db/x).
 const ADDRESS_LIKE = /^[^\s@:/<>]+@[^\s@:/<>]+$/;
 
-/** true when every item of the value looks like `local@domain` (and there is at least one). */
-export function looksLikeAddressList(value: string): boolean {
+/** true when every item of the value, split on `separators` (the scope's, values.ts), looks like `local@domain` (and there is at least one). */
+export function looksLikeAddressList(value: string, separators: string = DEFAULT_SEPARATORS): boolean {
   if (!value.includes('@')) return false;
-  const items = parseAddressList(value);
+  const items = parseAddressList(value, separators);
   if (items.length === 0) return false;
   for (const item of items) if (!ADDRESS_LIKE.test(item.text)) return false;
   return true;

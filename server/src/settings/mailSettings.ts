@@ -3,6 +3,7 @@
 import type { Assignment, Scope } from '../core/types';
 import type { MailSettings, ResolvedTarget, Role } from '../core/settings';
 import { looksLikeAddressList } from './addresses';
+import { recipientSeparatorsIn } from './values';
 import { resolvePrecedence } from './precedence';
 import { explicitRoleLookup, isAddressName, roleByEnvKey, roleByName } from './roles';
 
@@ -34,8 +35,8 @@ export function roleOfAssignment(a: Assignment): Role | undefined {
 // Values that say "this is a flag or a count", so `Module.SendEmail: true` is not an address.
 const NOT_ADDRESS_VALUES = new Set(['true', 'false', 'yes', 'no', 'on', 'off']);
 
-function isAddress(a: Assignment): boolean {
-  if (a.valueKind === 'literal' && looksLikeAddressList(a.value)) return true;
+function isAddress(a: Assignment, separators: string): boolean {
+  if (a.valueKind === 'literal' && looksLikeAddressList(a.value, separators)) return true;
   if (!remember(addressNameMemo, a.name, () => isAddressName(a.name))) return false;
   if (a.scalarType === 'boolean' || a.scalarType === 'number') return false;
   return !NOT_ADDRESS_VALUES.has(a.value.trim().toLowerCase());
@@ -66,6 +67,8 @@ export function buildMailSettings(
     }
   }
   const addresses: Assignment[] = [];
+  // a list written with the app's own separator (EmailTemplate.EmailAddressSeparator) is one too
+  const separators = recipientSeparatorsIn(effective);
   for (const a of effective) {
     if (claimed.has(a)) continue;
     const role = roleOfAssignment(a);
@@ -73,7 +76,7 @@ export function buildMailSettings(
       take(role, a);
       continue;
     }
-    if (isAddress(a)) addresses.push(a);
+    if (isAddress(a, separators)) addresses.push(a);
   }
   return { scope, target, roles, alsoInRole, addresses, effective, overridden };
 }

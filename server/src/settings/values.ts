@@ -158,6 +158,16 @@ export function separatorsOf(separator: Assignment | undefined): string {
 /** The constant that names an app's address list separator (Email Module with Templates). */
 export const ADDRESS_SEPARATOR_CONSTANT = 'EmailTemplate.EmailAddressSeparator';
 
+/**
+ * The separators of the recipient lists among a scope's constants (the winning assignments).
+ * Where the app's separator applies: lists of recipients (To, CC, BCC), which the Email Module
+ * with Templates splits on it. Not the sender: a from address is one mailbox, which the test
+ * send reads with addressparser (`,` and `;` only), so the check reads it the same way.
+ */
+export function recipientSeparatorsIn(effective: readonly Assignment[]): string {
+  return separatorsOf(effective.find((a) => a.name === ADDRESS_SEPARATOR_CONSTANT));
+}
+
 // ---- host classes -----------------------------------------------------------------------
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 

@@ -57,6 +57,21 @@ test("EmailTemplate.EmailAddressSeparator: the app's own separator splits the sc
   assert.ok(!without.some((f) => f.ruleId === 'address-without-domain'));
 });
 
+test("EmailTemplate.EmailAddressSeparator where it applies: recipient lists written with it are address lists; the sender stays one mailbox, as the test send reads it", () => {
+  const notify = 'ops@acme-corp.com|audit@example.com';
+  const from = 'app@acme-corp.com|ops@acme-corp.com';
+  const text = ['MX_EmailTemplate_EmailAddressSeparator=|', `MX_Alerts_Notify=${notify}`, `MX_Mail_FromAddress=${from}`, ''].join('\n');
+  const result = checkDocument({ path: '/work/app/.env', text })!;
+  // Alerts.Notify is not named like an address: its value, split on the app's separator, says it holds them
+  assert.deepEqual(result.settings[0].addresses.map((a) => a.name), ['Alerts.Notify']);
+  const reserved = result.findings.filter((f) => f.ruleId === 'reserved-domain');
+  const at = 'MX_Alerts_Notify='.length + notify.indexOf('audit@');
+  assert.deepEqual(reserved.map((f) => f.range), [{ start: { line: 1, character: at }, end: { line: 1, character: at + 'audit@example.com'.length } }]);
+  // the from address is one mailbox: the test send's MAIL FROM would be the whole value, so the check judges it whole
+  assert.equal(bareAddress(from), from);
+  assert.deepEqual(result.findings.filter((f) => f.range.start.line === 2).map((f) => f.ruleId), ['invalid-address']);
+});
+
 const literal = (value: string, quoted = false): Assignment => {
   const r = { start: { line: 0, character: 0 }, end: { line: 0, character: value.length } };
   return { name: 'Mail.UseSSL', key: 'MX_Mail_UseSSL', value, valueKind: 'literal', quoted, channel: 'mx-env', keyRange: r, valueRange: r, entryRange: r };
