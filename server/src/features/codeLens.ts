@@ -4,7 +4,7 @@ import type { Range } from '../core/types';
 import type { CheckResult, MailSettings } from '../core/settings';
 import { targetInWords } from '../settings/target';
 import { IMPLICIT_TLS_PORTS } from '../settings/providers';
-import { flagValue, literalValue, portNumber } from '../settings/values';
+import { flagValue, literalValue, readFlag, readPort } from '../settings/values';
 import { serverWords } from './describe';
 
 export const SEND_TEST_MAIL_COMMAND = 'mendixEmail.sendTestMail';
@@ -18,17 +18,33 @@ export interface Lens {
   arguments?: unknown[];
 }
 
+/** How the test send would connect, from the flags and the port as values.ts reads them (the same reading as the rules and the send). */
 function security(settings: MailSettings): string {
   const kind = settings.scope.kind;
-  const ssl = flagValue(settings.roles.ssl, kind);
-  const tls = flagValue(settings.roles.tls, kind);
-  if (ssl === true && tls === true) return 'SSL and TLS both on';
-  if (ssl === true) return 'implicit TLS';
-  if (tls === true) return 'STARTTLS';
-  if (ssl === false && tls === false) return 'no TLS';
-  const port = portNumber(settings.roles.port);
-  if (port !== undefined) return IMPLICIT_TLS_PORTS.includes(port) ? 'implicit TLS (by port)' : 'STARTTLS (by port)';
+  const ssl = readFlag(settings.roles.ssl, kind);
+  const tls = readFlag(settings.roles.tls, kind);
+  // a flag the check calls invalid stops the test send (smtp/settings.ts): the lens does not guess either
+  const invalid = [ssl.state === 'invalid' ? 'SSL' : undefined, tls.state === 'invalid' ? 'TLS' : undefined].filter(Boolean);
+  if (invalid.length) return `${invalid.join(' and ')} not true or false`;
+  const sslOn = ssl.state === 'valid' ? ssl.value : undefined;
+  const tlsOn = tls.state === 'valid' ? tls.value : undefined;
+  if (sslOn === true && tlsOn === true) return 'SSL and TLS both on';
+  if (sslOn === true) return 'implicit TLS';
+  if (tlsOn === true) return 'STARTTLS';
+  if (sslOn === false && tlsOn === false) return 'no TLS';
+  const port = readPort(settings.roles.port);
+  if (port.state === 'valid') return IMPLICIT_TLS_PORTS.includes(port.value) ? 'implicit TLS (by port)' : 'STARTTLS (by port)';
   return 'TLS not set';
+}
+
+/** `port 587`, `port ${SMTP_PORT}`, or what is wrong with it. */
+function portWords(settings: MailSettings): string {
+  const written = settings.roles.port;
+  if (!written) return 'port not set';
+  const port = readPort(written);
+  if (port.state === 'valid') return `port ${port.value}`;
+  if (port.state === 'invalid') return `port "${port.written}" is not a port`;
+  return `port ${written.value || '?'}`;
 }
 
 /** The one-line summary, e.g. "Mail: SendGrid (smtp.sendgrid.net) · port 587 · STARTTLS · Docker". */
@@ -36,9 +52,8 @@ export function scopeSummary(settings: MailSettings): string {
   const { roles } = settings;
   const hostText = roles.host ? literalValue(roles.host) ?? (roles.host.valueKind === 'reference' ? roles.host.value : undefined) : undefined;
   const server = serverWords(hostText).words;
-  const port = roles.port ? `port ${literalValue(roles.port) ?? roles.port.value ?? '?'}` : 'port not set';
   const sending = flagValue(roles['sending-enabled'], settings.scope.kind) === false ? ' · sending disabled' : '';
-  return `Mail: ${server} · ${port} · ${security(settings)} · ${targetInWords(settings.target.target)}${sending}`;
+  return `Mail: ${server} · ${portWords(settings)} · ${security(settings)} · ${targetInWords(settings.target.target)}${sending}`;
 }
 
 function hasMailSettings(settings: MailSettings): boolean {

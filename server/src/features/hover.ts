@@ -1,7 +1,8 @@
 // Hover on a constant (its role, the value that wins and where it comes from, what it
 // overrides, its declaration) and on a provider host (ports, username rule, notes).
-import type { Assignment, ConstantDeclaration, Position, Range } from '../core/types';
-import type { CheckResult, MailSettings } from '../core/settings';
+import type { Assignment, ConstantDeclaration, FileKind, Position, Range } from '../core/types';
+import type { CheckResult, MailSettings, Role } from '../core/settings';
+import { isExternalHost, isIpLiteral, isLoopbackHost, literalValue, readFlag, readPort } from '../settings/values';
 import { findProvider, type Provider } from '../settings/providers';
 import { constantKey } from '../settings/roles';
 import { isSecret, isSecretName } from '../settings/secrets';
@@ -50,10 +51,11 @@ function constantHover(a: Assignment, settings: MailSettings, declarations: read
     const losers = settings.overridden.filter((o) => o.winner === a).map((o) => o.loser);
     if (losers.length) out.push('', `Overrides: ${losers.map((l) => `${shownValue(l, secret)} from ${whereWritten(l)}`).join('; ')}`);
   }
-  if (role === 'host' && winner.valueKind === 'literal') {
-    const provider = findProvider(winner.value);
-    if (provider) out.push('', `Provider: ${provider.name}; ${provider.credentials}; port ${provider.submissionPort}.`);
-  }
+  const reading = winner === a ? howItIsRead(role, a, settings.scope.kind) : undefined;
+  if (reading) out.push('', reading);
+  const host = role === 'host' ? literalValue(winner) : undefined;
+  const provider = host !== undefined ? findProvider(host) : undefined;
+  if (provider) out.push('', `Provider: ${provider.name}; ${provider.credentials}; port ${provider.submissionPort}.`);
   const declared = declarationOf(a.name, declarations);
   if (declared) {
     const parts = [declared.type ? `type ${declared.type}` : undefined, declared.defaultValue !== undefined && declared.defaultValue !== '' && !secret && !isSecretName(declared.name) ? `default \`${declared.defaultValue}\`` : undefined];
@@ -62,6 +64,26 @@ function constantHover(a: Assignment, settings: MailSettings, declarations: read
   }
   out.push('', `Scope: ${settings.scope.name} · target ${settings.target.target} (${settings.target.detail})`);
   return out.join('\n');
+}
+
+/**
+ * What the value means, as values.ts reads it for the rules and the test send: a flag's
+ * boolean (or that it is none), a port that is not one, the class of a host.
+ */
+function howItIsRead(role: Role | undefined, a: Assignment, kind: FileKind): string | undefined {
+  if (role === 'ssl' || role === 'tls' || role === 'sending-enabled') {
+    const flag = readFlag(a, kind);
+    if (flag.state === 'valid') return `Read as **${flag.value}**.`;
+    if (flag.state === 'invalid') return 'Not read as true or false: the Mendix runtime rejects it (invalid-boolean), and a test send stops on it.';
+  }
+  if (role === 'port' && readPort(a).state === 'invalid') return 'Not a port (a whole number from 1 to 65535): the app cannot connect (invalid-port), and a test send stops on it.';
+  const host = role === 'host' ? literalValue(a) : undefined;
+  if (host !== undefined) {
+    if (isLoopbackHost(host)) return 'A mail server on the machine the app runs on.';
+    if (isIpLiteral(host)) return isExternalHost(host) ? 'An IP address on the internet.' : 'An IP address inside the network.';
+    if (!isExternalHost(host)) return 'A server inside the network (a service name or a private domain).';
+  }
+  return undefined;
 }
 
 /** A Mendix Cloud constant's DeployedValue: the rendered document carries it only where it differs from Value. */
@@ -82,8 +104,9 @@ export function hoverAt(result: CheckResult, position: Position, declarations: r
       const onValue = contains(a.valueRange, position);
       if (!onKey && !onValue) continue;
       // on a provider host's value, the provider is what the user asks about
-      const provider = onValue && a.valueKind === 'literal' ? findProvider(a.value) : undefined;
-      if (provider) return { contents: providerHover(provider, a.value.trim()), range: a.valueRange };
+      const host = onValue ? literalValue(a) : undefined;
+      const provider = host !== undefined ? findProvider(host) : undefined;
+      if (provider) return { contents: providerHover(provider, host!), range: a.valueRange };
       return { contents: constantHover(a, settings, allDeclarations, result.read.kind === 'mendix-cloud'), range: onKey ? a.keyRange : a.valueRange };
     }
   }

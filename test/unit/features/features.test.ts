@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDocument } from '../../../server/src/engine/check';
 import { codeLensesFor, completionsAt, disableForLineEdit, extraActionsFor, hoverAt } from '../../../server/src/features/index';
+import { smtpSettingsFrom } from '../../../server/src/smtp/settings';
 
 const m2ee = `mxruntime:
   DTAPMode: P
@@ -91,6 +92,28 @@ test('code lens: summary per scope with mail settings, then the test-send comman
   assert.deepEqual(lenses[1].arguments, [{ uri: 'file:///w/m2ee.yaml', scope: 'mxruntime', scopeName: 'mxruntime' }]);
   assert.equal(lenses[2].command, 'mendixEmail.verifyConnection');
   assert.equal(codeLensesFor('file:///w/m2ee.yaml', check('/w/m2ee.yaml', 'mxruntime:\n  MicroflowConstants:\n    A.B: c\n')).length, 0);
+});
+
+const env = (lines: string[]) => check('/w/.env', [...lines, ''].join('\n'));
+const badFlag = ['MX_Mail_SMTPHost=smtp.sendgrid.net', 'MX_Mail_SMTPPort=465', 'MX_Mail_UseSSL=1', 'MX_Mail_FromAddress=app@acme-corp.com'];
+const badPort = ['MX_Mail_SMTPHost=smtp.sendgrid.net', 'MX_Mail_SMTPPort=99999'];
+
+test('code lens reads flags and ports as the rules and the test send do (settings/values.ts)', () => {
+  const summary = (lines: string[]) => codeLensesFor('file:///w/.env', env(lines))[0].title;
+  // `1` is no boolean to the runtime: the check calls it invalid and the test send stops, so the lens does not call it implicit TLS
+  assert.equal(summary(badFlag), 'Mail: SendGrid (smtp.sendgrid.net) · port 465 · SSL not true or false · Docker');
+  assert.match(smtpSettingsFrom(env(badFlag).settings[0]).problems.join(), /invalid-boolean/);
+  assert.equal(summary(badPort), 'Mail: SendGrid (smtp.sendgrid.net) · port "99999" is not a port · TLS not set · Docker');
+  assert.equal(summary(['MX_Mail_SMTPHost=smtp.sendgrid.net', 'MX_Mail_SMTPPort=${SMTP_PORT}']), 'Mail: SendGrid (smtp.sendgrid.net) · port ${SMTP_PORT} · TLS not set · Docker');
+});
+
+test('hover says how a flag, a port and a host are read (settings/values.ts)', () => {
+  const hover = (text: string, line: number, path = '/w/.env') => hoverAt(check(path, text), { line, character: 6 })!.contents;
+  assert.match(hover(badFlag.join('\n'), 2), /Not read as true or false.*invalid-boolean/);
+  assert.match(hover(badPort.join('\n'), 1), /Not a port.*invalid-port/);
+  assert.match(hover('mxruntime:\n  MicroflowConstants:\n    Mail.UseSSL: yes\n', 2, '/w/m2ee.yaml'), /Read as \*\*true\*\*/, 'PyYAML reads an unquoted yes as true');
+  assert.match(hover('MX_Mail_SMTPHost=mailhog\n', 0), /inside the network/);
+  assert.match(hover('MX_Mail_SMTPHost=127.0.0.1\n', 0), /on the machine the app runs on/);
 });
 
 test('disable for this line: own line above with the same indentation; extends an existing comment; never in JSON', () => {
