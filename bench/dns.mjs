@@ -24,7 +24,7 @@ await esbuild.build({
   stdin: {
     contents: `
       export { checkDocument } from './server/src/engine/check';
-      export { checkOnline } from './server/src/rules/online/index';
+      export { checkOnline } from './server/src/engine/online';
       export { createResolver } from './server/src/dns/resolver';
       export { startDnsServer } from './test/support/dnsServer';`,
     resolveDir: root,
@@ -81,7 +81,7 @@ async function once(resolver, budgetMs) {
   const t0 = performance.now();
   const offline = checkDocument({ path, text });
   const tOffline = performance.now();
-  const online = await checkOnline(offline.settings, { resolver, budgetMs });
+  const online = await checkOnline(offline, { resolver, budgetMs });
   const tOnline = performance.now();
   return { offlineMs: tOffline - t0, gapMs: tOnline - tOffline, online, offline };
 }
