@@ -119,10 +119,15 @@ async function fixSteps(workbench: Session['workbench'], page: Session['workbenc
   }, (titles) => titles.length > 0, 60_000);
   assert.ok(actions.some((a) => /587.*Mendix Cloud/.test(a)), JSON.stringify(actions));
   assert.ok(!actions.some((a) => /^Disable /.test(a)), 'no comment-writing actions in a Mendix Cloud document');
-  await menu.locator('.monaco-list-row.action, .action-item .action-label', { hasText: /587/ }).first().click();
-
+  // A click that lands while the menu is still laying itself out only highlights the row; the
+  // menu stays open then, so the click is repeated until the menu closes or the dialog shows.
+  const fix587 = menu.locator('.monaco-list-row.action, .action-item .action-label', { hasText: /587/ }).first();
   const dialog = page.locator('.monaco-dialog-box:visible');
-  await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+  await waitFor('the confirmation dialog', async () => {
+    if (await dialog.isVisible()) return true;
+    if (await menu.isVisible()) await fix587.click({ timeout: 5_000 }).catch(() => {});
+    return dialog.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+  }, (shown) => shown, 40_000);
   const firstText = (await dialog.textContent()) ?? '';
   assert.match(firstText, /Calculation App/);
   assert.match(firstText, /Production/);

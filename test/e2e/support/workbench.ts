@@ -120,11 +120,15 @@ export class Workbench {
   }
 
   /** Waits for an input box or quick pick (optionally one whose title/prompt/placeholder matches `prompt`);
-   * an error notification that appears meanwhile fails at once with its text. */
+   * an error notification that appears meanwhile fails at once with its text. Error toasts already
+   * showing when the wait starts belong to earlier steps and do not count (a click on a tree row
+   * that the view was re-rendering left one: "Actual command not found"). */
   async waitForInput(prompt?: string | RegExp, timeoutMs = 20_000): Promise<string> {
     const matches = (text: string) => text !== '' && (!prompt || (typeof prompt === 'string' ? text.toLowerCase().includes(prompt.toLowerCase()) : prompt.test(text)));
+    const errorToasts = this.page.locator('.notifications-toasts .notification-list-item:has(.codicon-error)');
+    const earlier = new Set(await errorToasts.allTextContents());
     const seen = await waitFor(`an input box${prompt ? ` asking ${prompt}` : ''}`, async () => {
-      const errors = await this.page.locator('.notifications-toasts .notification-list-item:has(.codicon-error)').allTextContents();
+      const errors = (await errorToasts.allTextContents()).filter((text) => !earlier.has(text));
       if (!(await this.quickInput().isVisible())) return { input: '', errors };
       const message = (await this.quickInput().locator('.quick-input-message').textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
       const placeholder = (await this.quickInput().locator('input').first().getAttribute('placeholder', { timeout: 1_000 }).catch(() => '')) ?? '';
